@@ -1,0 +1,87 @@
+"""The vocabulary the procedure modules use to describe claims.
+
+A :class:`Procedure` holds the ways a procedure is named and a list of
+:class:`Scenario` objects. A scenario is one clinical situation with one label:
+an ordered list of clause templates (see :mod:`claimclf.corpus.template`). A
+clause starting with ``!`` always stays; other clauses may be dropped or
+reordered by the generator, so every clause that is not marked ``!`` must be
+safe to drop without changing the label.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+LABELS = ("therapeutic", "cosmetic")
+SLICES = ("clear", "negation", "keyword_trap", "threshold")
+LANGS = ("en", "zh")
+VOICES = ("clinical", "patient")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    label: str
+    slice: str
+    lang: str
+    voice: str
+    parts: tuple[str, ...]
+    slots: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.label not in LABELS:
+            raise ValueError(f"label {self.label!r} not in {LABELS}")
+        if self.slice not in SLICES:
+            raise ValueError(f"slice {self.slice!r} not in {SLICES}")
+        if self.lang not in LANGS:
+            raise ValueError(f"lang {self.lang!r} not in {LANGS}")
+        if self.voice not in VOICES:
+            raise ValueError(f"voice {self.voice!r} not in {VOICES}")
+        if not self.parts:
+            raise ValueError("a scenario needs at least one clause")
+
+
+@dataclass(frozen=True)
+class Procedure:
+    key: str
+    names_en: tuple[str, ...]
+    names_zh: tuple[str, ...]
+    codes: tuple[str, ...] = ()
+    presumed_cosmetic: bool = False
+    scenarios: tuple[Scenario, ...] = field(default_factory=tuple)
+    # Chinese term -> English alternatives used when writing code-switched text.
+    codeswitch: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+def _scenario(lang: str, label: str, slice_: str, parts: tuple[str, ...], voice: str, slots: dict | None) -> Scenario:
+    frozen_slots = tuple((k, tuple(v)) for k, v in (slots or {}).items())
+    return Scenario(label=label, slice=slice_, lang=lang, voice=voice, parts=tuple(parts), slots=frozen_slots)
+
+
+def en(label: str, slice_: str, *parts: str, voice: str = "clinical", slots: dict | None = None) -> Scenario:
+    """An English scenario."""
+    return _scenario("en", label, slice_, parts, voice, slots)
+
+
+def zh(label: str, slice_: str, *parts: str, voice: str = "clinical", slots: dict | None = None) -> Scenario:
+    """A Chinese scenario (also the source of code-switched rows)."""
+    return _scenario("zh", label, slice_, parts, voice, slots)
+
+
+def procedure(
+    key: str,
+    names_en: list[str] | tuple[str, ...],
+    names_zh: list[str] | tuple[str, ...],
+    scenarios: list[Scenario],
+    codes: list[str] | tuple[str, ...] = (),
+    presumed_cosmetic: bool = False,
+    codeswitch: dict[str, list[str]] | None = None,
+) -> Procedure:
+    return Procedure(
+        key=key,
+        names_en=tuple(names_en),
+        names_zh=tuple(names_zh),
+        codes=tuple(codes),
+        presumed_cosmetic=presumed_cosmetic,
+        scenarios=tuple(scenarios),
+        codeswitch=tuple((k, tuple(v)) for k, v in (codeswitch or {}).items()),
+    )
