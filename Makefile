@@ -1,0 +1,67 @@
+# claimclf: `make demo` sets up and runs the whole path; `make test` runs every test.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+CLI := $(BIN)/claimclf
+DEPS := pyproject.toml
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev demo data train evaluate eval score test lint bench ui clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/activate $(DEPS)
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: $(BIN)/activate $(DEPS)
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## Create .venv and install claimclf into it
+
+install-dev: $(VENV)/.installed-dev ## Install claimclf with its dev extra (pytest, hypothesis, ruff)
+
+data: install ## Rebuild the shipped corpus and sample file from the generator
+	$(CLI) data generate
+
+train: install ## Train the default model on the shipped corpus
+	$(CLI) train
+
+evaluate: install ## Evaluate the default model on the shipped corpus (report in reports/)
+	$(CLI) evaluate
+
+eval: install ## Evaluate the default model on ../shared/dev/dev.csv when present (report in reports/dev/)
+	@if [ -f ../shared/dev/dev.csv ]; then $(CLI) evaluate --data ../shared/dev/dev.csv --report reports/dev; \
+	else echo "no ../shared/dev/dev.csv here: nothing to evaluate"; fi
+
+score: install ## Score data/sample/claims.csv into data/sample/claims.scored.csv
+	$(CLI) score data/sample/claims.csv -o data/sample/claims.scored.csv --overwrite
+
+demo: install ## Install, train, evaluate and score the sample; prints where everything went
+	$(CLI) data validate data/claims_labelled.csv
+	$(CLI) train
+	$(CLI) evaluate --report reports/corpus
+	@if [ -f ../shared/dev/dev.csv ]; then $(CLI) evaluate --data ../shared/dev/dev.csv --report reports/dev; fi
+	$(CLI) score data/sample/claims.csv -o data/sample/claims.scored.csv --overwrite
+	@echo
+	@echo "model:          models/claimclf.joblib (+ models/claimclf.joblib.json)"
+	@echo "reports:        reports/corpus/ $$( [ -d reports/dev ] && echo 'and reports/dev/')"
+	@echo "scored sample:  data/sample/claims.scored.csv"
+	@echo "try:            $(CLI) predict \"Upper lid skin rests on the lashes; superior field 22 degrees, 45 taped.\""
+
+test: install-dev ## Install with the dev extra and run the whole test suite
+	$(BIN)/pytest
+
+lint: install-dev ## ruff
+	$(BIN)/ruff check src tests
+
+clean: ## Remove the venv, models, reports and caches
+	rm -rf $(VENV) reports .pytest_cache .ruff_cache
+	find models experiments -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

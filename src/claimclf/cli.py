@@ -1,0 +1,324 @@
+"""The ``claimclf`` command line: parse options, call the modules, print.
+
+Heavy libraries are imported inside the commands so that ``claimclf --help``
+answers at once. Every error the user can fix ends as one line on stderr and a
+non-zero exit; tracebacks never print local variables (claim text may be private).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from claimclf.errors import ClaimError
+
+app = typer.Typer(
+    name="claimclf",
+    help="Tell therapeutic from purely cosmetic procedures in English and Chinese claim justifications.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+data_app = typer.Typer(help="Generate and check labelled data.", no_args_is_help=True)
+app.add_typer(data_app, name="data")
+
+
+def _err(message: str) -> None:
+    typer.echo(message, err=True)
+
+
+def friendly_errors(func):
+    """Turn a :class:`ClaimError` (or any crash) into one line on stderr and an exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except ClaimError as exc:
+            _err(f"Error: {exc}")
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            _err("Interrupted: nothing was written under the output name.")
+            raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback, no claim text
+            if os.environ.get("CLAIMCLF_DEBUG"):
+                raise
+            tb = exc.__traceback__
+            while tb is not None and tb.tb_next is not None:
+                tb = tb.tb_next
+            where = f" at {Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}" if tb else ""
+            _err(
+                f"Error: unexpected {type(exc).__name__}{where}; "
+                "set CLAIMCLF_DEBUG=1 to see the traceback, and please report it"
+            )
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def _parse_band(band: str | None) -> tuple[float, float] | None:
+    if band is None:
+        return None
+    try:
+        low, high = (float(x) for x in band.split(","))
+    except ValueError:
+        raise ClaimError(f"--review-band {band!r} must be two numbers like 0.35,0.65") from None
+    if not 0 <= low <= high <= 1:
+        raise ClaimError(f"--review-band {band!r}: need 0 ≤ low ≤ high ≤ 1")
+    return low, high
+
+
+def _fmt(metrics: dict) -> str:
+    return "  ".join(f"{k} {v['mean']:.3f} ± {v['std']:.3f}" for k, v in metrics.items())
+
+
+ModelOpt = Annotated[
+    Path | None, typer.Option("--model", "-m", help="Model file (default: models/claimclf.joblib).")
+]
+BandOpt = Annotated[
+    str | None,
+    typer.Option(help="p_cosmetic range that goes to review, as LOW,HIGH (default: the model's stored band)."),
+]
+
+
+@app.command()
+@friendly_errors
+def train(
+    data: Annotated[Path | None, typer.Option(help="Labelled CSV/TSV/JSONL/Parquet (default: the shipped corpus).")] = None,
+    model: ModelOpt = None,
+    search: Annotated[bool, typer.Option(help="Choose C by grouped cross-validation (off: use the default).")] = True,
+    review_band: BandOpt = None,
+    text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
+    label_col: Annotated[str, typer.Option(help="Column holding the label.")] = "label",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the result.")] = False,
+) -> None:
+    """Train a model on labelled claims and save it with its sidecar."""
+    from claimclf import config
+    from claimclf.dataset import fingerprint
+    from claimclf.io import read_table
+    from claimclf.model import train as fit
+    from claimclf.persistence import save_model, sha256_file
+
+    data = data or config.default_corpus()
+    model = model or config.default_model()
+    if not Path(data).exists() and data == config.default_corpus():
+        raise ClaimError(f"shipped corpus not found at {data}: run `claimclf data generate` first")
+    df = read_table(str(data))
+    say = (lambda m: None) if quiet else _err
+    say(f"training on {data} ({len(df)} rows)")
+    result = fit(df, search=search, text_col=text_col, label_col=label_col, progress=say)
+    band = _parse_band(review_band) or config.REVIEW_BAND
+    from claimclf.text import user_dictionary_path
+
+    meta = {
+        "params": result.params,
+        "training_data": fingerprint(Path(data), df),
+        "jieba_user_dict_sha256": sha256_file(Path(user_dictionary_path())),
+        "cv": {"grouped": result.cv.grouped, "n_splits": result.cv.n_splits, "metrics": result.cv.metrics},
+        "cv_ungrouped": result.cv_ungrouped.metrics if result.cv_ungrouped else None,
+        "search": result.search,
+        "decision_policy": {"threshold": 0.5, "review_low": band[0], "review_high": band[1]},
+    }
+    sidecar = save_model(result.pipeline, model, meta)
+    kind = "grouped by scenario" if result.cv.grouped else "stratified"
+    typer.echo(f"cross-validated ({result.cv.n_splits} folds, {kind}): {_fmt(result.cv.metrics)}")
+    if result.cv_ungrouped:
+        typer.echo(f"cross-validated (ungrouped, for comparison): {_fmt(result.cv_ungrouped.metrics)}")
+    typer.echo(f"chosen: C={result.params['C']:g}")
+    typer.echo(f"model written to {model} (version {sidecar['model_version']}, sidecar {Path(model).name}.json)")
+
+
+@app.command()
+@friendly_errors
+def evaluate(
+    data: Annotated[Path | None, typer.Option(help="Labelled data to evaluate on (default: the shipped corpus).")] = None,
+    model: ModelOpt = None,
+    report: Annotated[Path | None, typer.Option(help="Directory for report.json and the plots (default: reports/).")] = None,
+    review_band: BandOpt = None,
+    text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
+    label_col: Annotated[str, typer.Option(help="Column holding the label.")] = "label",
+) -> None:
+    """Measure a model on labelled claims: metrics by language and slice, report and plots."""
+    from claimclf import config
+    from claimclf.evaluate import evaluate_frame, write_report
+    from claimclf.explain import Explainer
+    from claimclf.io import read_table
+    from claimclf.model import check_training_frame, predict_p_cosmetic
+    from claimclf.persistence import load_model
+    from claimclf.scoring import Policy
+
+    data = data or config.default_corpus()
+    model = model or config.default_model()
+    pipeline, sidecar = load_model(model, warn=_err)
+    df = read_table(str(data))
+    df = check_training_frame(df, text_col=text_col, label_col=label_col).rename(
+        columns={text_col: "text", label_col: "label"}
+    )
+    policy = Policy.from_sidecar(sidecar, _parse_band(review_band))
+    p = predict_p_cosmetic(pipeline, df["text"].astype(str).tolist())
+    result = evaluate_frame(df, p, policy)
+    result["model"] = {"path": str(model), "version": sidecar.get("model_version"), "sha256": sidecar.get("model_sha256")}
+    result["data"] = {"path": str(data), "rows": len(df)}
+    result["top_features"] = Explainer(pipeline).top_features(15)
+    out_dir = report or config.default_report_dir()
+    paths = write_report(result, df, p, out_dir)
+    o = result["overall"]
+    auc = f"{o['roc_auc']:.3f}" if o["roc_auc"] is not None else "n/a"
+    typer.echo(f"{data}: n={o['n']}  accuracy {o['accuracy']:.3f}  macro-F1 {o['macro_f1']:.3f}  "
+               f"ROC-AUC {auc}  ECE {o['ece']:.3f}")
+    for label, m in o["per_class"].items():
+        typer.echo(f"  {label:<12} precision {m['precision']:.3f}  recall {m['recall']:.3f}  n={m['support']}")
+    cm = o["confusion_matrix"]["matrix"]
+    typer.echo(f"  confusion (rows true, cols predicted; therapeutic, cosmetic): {cm}")
+    for column in ("lang", "slice"):
+        for value, m in result.get(f"by_{column}", {}).items():
+            typer.echo(f"  {column}={value:<14} n={m['n']:<5} accuracy {m['accuracy']:.3f}  macro-F1 {m['macro_f1']:.3f}")
+    d = result["decisions"]
+    auto = f"{d['auto_accuracy']:.3f}" if d["auto_accuracy"] is not None else "n/a"
+    typer.echo(f"  review band {d['review_band']}: {d['review_share']:.1%} to review, accuracy outside it {auto}")
+    typer.echo(f"report written to {paths[0]} (plots: {', '.join(p.name for p in paths[1:])})")
+
+
+@app.command()
+@friendly_errors
+def score(
+    input: Annotated[str, typer.Argument(help="Claims file (CSV, TSV, JSONL, Parquet) or - for stdin.")],
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file, or - for stdout.")] = "-",
+    text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
+    id_col: Annotated[str | None, typer.Option(help="Column holding the claim id (checked if given).")] = None,
+    format: Annotated[str | None, typer.Option("--format", help="Input format: csv, tsv, jsonl, parquet.")] = None,
+    output_format: Annotated[str | None, typer.Option(help="Output format (default: from -o, else the input's).")] = None,
+    encoding: Annotated[str, typer.Option(help="Input text encoding, e.g. gb18030 (default reads UTF-8 with or without BOM).")] = "utf-8-sig",
+    batch_size: Annotated[int, typer.Option(min=1, help="Rows per chunk.")] = 5000,
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing output file.")] = False,
+    model: ModelOpt = None,
+    review_band: BandOpt = None,
+    evidence: Annotated[int, typer.Option(min=0, help="Evidence terms per claim (0: none, faster).")] = 4,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
+) -> None:
+    """Score a file of claims: every row out, in order, with predicted_label, p_cosmetic, decision, evidence."""
+    from claimclf import config
+    from claimclf.io import TableWriter, infer_format, iter_table
+    from claimclf.persistence import load_model
+    from claimclf.scoring import Policy, Scorer, missing_column_error, score_chunks
+
+    in_fmt = infer_format(input, format)
+    out_fmt = infer_format(output, output_format) if (output != "-" or output_format) else in_fmt
+    if output != "-" and Path(output).exists() and not overwrite:
+        raise ClaimError(f"output {output} already exists: pass --overwrite to replace it, or choose another -o")
+    if output != "-" and input != "-" and Path(output).resolve() == Path(input).resolve():
+        raise ClaimError("output and input are the same file: choose another -o")
+    pipeline, sidecar = load_model(model or config.default_model(), warn=_err)
+    scorer = Scorer(pipeline, Policy.from_sidecar(sidecar, _parse_band(review_band)), evidence_terms=evidence)
+    chunks = iter_table(input, fmt=in_fmt, encoding=encoding, batch_size=batch_size)
+    first = next(chunks)
+    for col in [text_col] + ([id_col] if id_col else []):
+        if col not in first.columns:
+            raise missing_column_error(col, first.columns)
+    counts = {"rows": 0, "review": 0}
+    show = not quiet and output != "-" and sys.stderr.isatty()
+
+    def progress(n: int) -> None:
+        counts["rows"] += n
+        if show:
+            _err(f"\r{counts['rows']} rows scored")
+
+    def all_chunks():
+        yield first
+        yield from chunks
+
+    with TableWriter(output, out_fmt, overwrite=overwrite) as writer:
+        for out in score_chunks(scorer, all_chunks(), text_col=text_col, on_chunk=progress):
+            counts["review"] += int((out["decision"] == "review").sum())
+            writer.write(out)
+    if not quiet and output != "-":
+        _err(f"{counts['rows']} rows scored ({counts['review']} to review) -> {output}")
+
+
+@app.command()
+@friendly_errors
+def predict(
+    text: Annotated[str, typer.Argument(help="One claim justification (quote it).")],
+    model: ModelOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
+    evidence: Annotated[int, typer.Option(min=0, help="Evidence terms to show.")] = 6,
+) -> None:
+    """Score one claim and show the evidence behind the answer."""
+    from claimclf import config
+    from claimclf.persistence import load_model
+    from claimclf.scoring import Policy, Scorer
+
+    pipeline, sidecar = load_model(model or config.default_model(), warn=_err)
+    scorer = Scorer(pipeline, Policy.from_sidecar(sidecar), evidence_terms=evidence)
+    result = scorer.score_texts([text])[0]
+    items = scorer.explainer.explain([text], k=evidence)[0] if scorer.explainer and text.strip() else []
+    if as_json:
+        payload = dict(result, evidence=[{"term": e.term, "weight": round(e.weight, 4)} for e in items])
+        typer.echo(json.dumps(payload, ensure_ascii=False))
+        return
+    if result["reason"] and not result["predicted_label"]:
+        typer.echo(f"decision: review ({result['reason']})")
+        return
+    typer.echo(f"decision: {result['decision']}  (predicted {result['predicted_label']}, p_cosmetic {result['p_cosmetic']:.3f})")
+    if items:
+        typer.echo("evidence (+ towards cosmetic, - towards therapeutic):")
+        for e in items:
+            typer.echo(f"  {e.weight:+.3f}  {e.term}")
+
+
+@data_app.command("generate")
+@friendly_errors
+def data_generate(
+    out: Annotated[Path | None, typer.Option(help="Corpus file (default: data/claims_labelled.csv).")] = None,
+    rows: Annotated[int | None, typer.Option(min=20, help="Number of rows (default 8000).")] = None,
+    seed: Annotated[int | None, typer.Option(help="Random seed (default: the shipped corpus's).")] = None,
+    sample: Annotated[bool, typer.Option(help="Also rebuild data/sample/claims.csv (only with the default --out).")] = True,
+) -> None:
+    """Rebuild the shipped labelled corpus (byte for byte with the default seed) and the sample file."""
+    from claimclf import config
+    from claimclf.corpus import generator
+
+    target = out or config.default_corpus()
+    made = generator.write_corpus(target, n_rows=rows or generator.DEFAULT_ROWS, seed=generator.DEFAULT_SEED if seed is None else seed)
+    typer.echo(f"{len(made)} labelled rows written to {target}")
+    if sample and out is None:
+        s = generator.write_sample(config.default_sample())
+        typer.echo(f"{len(s)} unlabelled sample claims written to {config.default_sample()}")
+
+
+@data_app.command("validate")
+@friendly_errors
+def data_validate(
+    path: Annotated[Path, typer.Argument(help="Labelled data file to check.")],
+    format: Annotated[str | None, typer.Option("--format", help="csv, tsv, jsonl or parquet.")] = None,
+    encoding: Annotated[str, typer.Option(help="Text encoding.")] = "utf-8-sig",
+) -> None:
+    """Check labelled data: schema, labels, empty/duplicate texts, conflicts, balance by language."""
+    from claimclf.dataset import validate
+    from claimclf.io import read_table
+
+    report = validate(read_table(str(path), fmt=format, encoding=encoding))
+    typer.echo(f"{path}:")
+    for line in report.lines():
+        typer.echo(line)
+    if not report.ok:
+        raise ClaimError(f"{path} failed validation (see the FAIL lines above)")
+    typer.echo("valid")
+
+
+def main() -> None:
+    app(prog_name="claimclf")
+
+
+if __name__ == "__main__":
+    main()

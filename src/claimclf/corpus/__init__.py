@@ -1,0 +1,1 @@
+"""The generator of the shipped corpus and the vocabularies it is written from."""

@@ -1,0 +1,112 @@
+"""Per-claim evidence: the word features that moved this claim's score most.
+
+For a linear model a feature's contribution is its TF-IDF value times its
+coefficient, so evidence is exact for the word part of the model. Character
+n-grams also contribute but are not readable, so they are left out of the list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from claimclf.config import POSITIVE
+from claimclf.features import NEGATION_PREFIX
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
+
+
+@dataclass(frozen=True)
+class Evidence:
+    term: str  # readable form
+    weight: float  # > 0 pushes towards cosmetic, < 0 towards therapeutic
+
+    @property
+    def direction(self) -> str:
+        return "cosmetic" if self.weight > 0 else "therapeutic"
+
+
+def _is_cjk(token: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in token)
+
+
+def readable(feature: str) -> str:
+    """``"denies not:pain"`` -> ``"NOT pain"``; Chinese tokens joined without spaces."""
+    out: list[str] = []
+    negated_open = False
+    for tok in feature.split(" "):
+        if tok.startswith(NEGATION_PREFIX):
+            word = tok[len(NEGATION_PREFIX) :]
+            if not negated_open:
+                out.append("NOT")
+                negated_open = True
+            out.append(word)
+        else:
+            negated_open = False
+            out.append(tok)
+    text = ""
+    for tok in out:
+        if text and not (_is_cjk(tok) and _is_cjk(text[-1])):
+            text += " "
+        text += tok
+    return text
+
+
+class Explainer:
+    """Reads the word vectorizer and coefficients of a fitted pipeline once."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        import numpy as np
+
+        union = pipeline.named_steps["features"]
+        clf = pipeline.named_steps["clf"]
+        self.words = dict(union.transformer_list)["words"]
+        vocab = self.words.vocabulary_
+        self.names = np.empty(len(vocab), dtype=object)
+        for name, idx in vocab.items():
+            self.names[idx] = name
+        sign = 1.0 if clf.classes_[1] == POSITIVE else -1.0
+        self.coef = sign * np.asarray(clf.coef_[0][: len(vocab)], dtype=np.float64)
+
+    def explain(self, texts: list[str], k: int = 4) -> list[list[Evidence]]:
+        """The ``k`` strongest word features of each text, strongest first."""
+        import numpy as np
+
+        X = self.words.transform(texts).tocsr()
+        result: list[list[Evidence]] = []
+        for i in range(X.shape[0]):
+            start, end = X.indptr[i], X.indptr[i + 1]
+            cols = X.indices[start:end]
+            contrib = X.data[start:end] * self.coef[cols]
+            order = np.argsort(-np.abs(contrib))
+            items: list[Evidence] = []
+            seen: set[str] = set()
+            for j in order:
+                if len(items) >= k or contrib[j] == 0:
+                    break
+                term = readable(self.names[cols[j]])
+                if term in seen:
+                    continue
+                seen.add(term)
+                items.append(Evidence(term, float(contrib[j])))
+            result.append(items)
+        return result
+
+    def top_features(self, n: int = 20) -> dict[str, list[tuple[str, float]]]:
+        """The strongest word features of the model for each class."""
+        order = self.coef.argsort()
+        return {
+            "cosmetic": [(readable(self.names[i]), float(self.coef[i])) for i in order[::-1][:n]],
+            "therapeutic": [(readable(self.names[i]), float(self.coef[i])) for i in order[:n]],
+        }
+
+
+def format_evidence(items: list[Evidence]) -> str:
+    """One cell: ``cosmetic: look younger (+0.52), NOT pain (+0.31); therapeutic: field (-0.40)``."""
+    parts = []
+    for direction in ("cosmetic", "therapeutic"):
+        terms = [f"{e.term} ({e.weight:+.2f})" for e in items if e.direction == direction]
+        if terms:
+            parts.append(f"{direction}: " + ", ".join(terms))
+    return "; ".join(parts)

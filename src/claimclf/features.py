@@ -1,0 +1,119 @@
+"""Feature extraction: the word analyzer with negation scope, and the vectorizers.
+
+A negated cue becomes its own feature (``not:obstruction``), so "denies visual
+obstruction" does not count as evidence of obstruction.
+"""
+
+from __future__ import annotations
+
+from claimclf.text import BOUNDARY, normalize, tokenize
+
+NEGATION_PREFIX = "not:"
+
+NEGATORS_EN = frozenset({"no", "not", "denies", "denied", "deny", "without", "never", "none", "nor", "w/o", "negative"})
+NEGATORS_ZH = frozenset({"无", "未", "否认", "不是", "并非", "没有", "没", "不", "非", "未见", "无明显", "不伴", "并无", "均无"})
+# Words that end a negation's scope inside a clause.
+SCOPE_BREAKERS = frozenset({"but", "however", "although", "except", "yet", "但", "但是", "然而", "可是", "却"})
+MAX_SCOPE = {"en": 5, "zh": 4}
+# Conjunctions pass a negation on without using up its scope ("no pain or numbness", 无疼痛及麻木).
+CONJUNCTIONS = frozenset({"and", "or", "nor", "及", "和", "或", "与", "或者", "、", "/"})
+
+
+def _is_cjk(token: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in token)
+
+
+def mark_negation(tokens: tuple[str, ...] | list[str]) -> list[str]:
+    """Prefix tokens inside a negation's scope; drop clause boundaries.
+
+    The scope runs from a negator to the next clause boundary, a contrastive word,
+    or a few tokens, whichever comes first. Negators themselves are kept as tokens.
+    """
+    out: list[str] = []
+    left = 0
+    for tok in tokens:
+        if tok == BOUNDARY:
+            left = 0
+            continue
+        if tok in SCOPE_BREAKERS:
+            left = 0
+            out.append(tok)
+            continue
+        if tok in NEGATORS_EN or tok in NEGATORS_ZH:
+            left = MAX_SCOPE["zh" if _is_cjk(tok) else "en"]
+            out.append(tok)
+            continue
+        if left > 0 and tok in CONJUNCTIONS:
+            out.append(tok)
+        elif left > 0:
+            out.append(NEGATION_PREFIX + tok)
+            left -= 1
+        else:
+            out.append(tok)
+    return out
+
+
+class WordAnalyzer:
+    """Word 1..n-grams over the bilingual token stream, n-grams kept inside a clause.
+
+    A class rather than a closure so that it pickles and so that its settings are
+    visible as hyperparameters.
+    """
+
+    def __init__(self, ngram_max: int = 2, negation: bool = True) -> None:
+        self.ngram_max = ngram_max
+        self.negation = negation
+
+    def __repr__(self) -> str:
+        return f"WordAnalyzer(ngram_max={self.ngram_max}, negation={self.negation})"
+
+    def clauses(self, text: str) -> list[list[str]]:
+        """The token stream split into clauses, with negation marked if enabled."""
+        clauses: list[list[str]] = [[]]
+        for tok in tokenize(text):
+            if tok == BOUNDARY:
+                if clauses[-1]:
+                    clauses.append([])
+            else:
+                clauses[-1].append(tok)
+        if self.negation:
+            return [mark_negation(c) for c in clauses if c]
+        return [c for c in clauses if c]
+
+    def __call__(self, text: str) -> list[str]:
+        features: list[str] = []
+        for clause in self.clauses(text):
+            for n in range(1, self.ngram_max + 1):
+                for i in range(len(clause) - n + 1):
+                    features.append(" ".join(clause[i : i + n]))
+        return features
+
+
+def build_features(ngram_max: int = 2, negation: bool = True, char_ngram: tuple[int, int] = (1, 4)):
+    """Word and character n-gram TF-IDF side by side."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import FeatureUnion
+
+    words = TfidfVectorizer(
+        analyzer=WordAnalyzer(ngram_max=ngram_max, negation=negation),
+        lowercase=False,
+        min_df=2,
+        sublinear_tf=True,
+        dtype=_float32(),
+    )
+    chars = TfidfVectorizer(
+        analyzer="char_wb",
+        preprocessor=normalize,
+        ngram_range=char_ngram,
+        min_df=3,
+        max_features=200_000,
+        sublinear_tf=True,
+        dtype=_float32(),
+    )
+    return FeatureUnion([("words", words), ("chars", chars)])
+
+
+def _float32():
+    import numpy as np
+
+    return np.float32

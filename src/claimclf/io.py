@@ -1,0 +1,313 @@
+"""Reading and writing claim tables: formats, encodings, chunks and atomic writes.
+
+Conventions follow sqlite-utils: ``-`` is stdin or stdout, the format comes from the
+extension unless given, and an existing output is never replaced unless asked.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from claimclf.errors import ClaimError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FORMATS = ("csv", "tsv", "jsonl", "parquet")
+_EXTENSIONS = {
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".txt": "tsv",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+}
+DEFAULT_ENCODING = "utf-8-sig"  # reads UTF-8 with or without a byte-order mark
+
+
+def infer_format(path: str, explicit: str | None = None) -> str:
+    """The table format: ``explicit`` if given, else from the extension, else CSV for ``-``."""
+    if explicit:
+        fmt = explicit.lower().lstrip(".")
+        if fmt not in FORMATS:
+            raise ClaimError(f"unknown format {explicit!r}: use one of {', '.join(FORMATS)}")
+        return fmt
+    if path == "-":
+        return "csv"
+    fmt = _EXTENSIONS.get(Path(path).suffix.lower())
+    if fmt is None:
+        raise ClaimError(
+            f"cannot tell the format of {path!r} from its extension: pass --format {'/'.join(FORMATS)}"
+        )
+    return fmt
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file renamed into place."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        _remove_quietly(tmp)
+        raise
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def _remove_quietly(path: str | Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def _encoding_error(path: str, encoding: str, exc: UnicodeDecodeError) -> ClaimError:
+    hint = "--encoding gb18030" if encoding.lower().replace("_", "-") in ("utf-8", "utf-8-sig", "utf8") else (
+        "another --encoding (utf-8, gb18030, big5)"
+    )
+    return ClaimError(
+        f"{path} is not valid {encoding} (byte {exc.start}: {exc.reason}); "
+        f"if it was exported from a Chinese system, try {hint}"
+    )
+
+
+def _check_readable(path: str) -> None:
+    if path == "-":
+        return
+    p = Path(path)
+    if not p.exists():
+        raise ClaimError(f"input file not found: {path}")
+    if p.is_dir():
+        raise ClaimError(f"{path} is a directory: give a file")
+    if p.stat().st_size == 0:
+        raise ClaimError(f"input file is empty: {path} (expected a header row and claims)")
+
+
+def iter_table(
+    path: str,
+    fmt: str | None = None,
+    encoding: str = DEFAULT_ENCODING,
+    batch_size: int = 10_000,
+    stdin: IO[bytes] | None = None,
+) -> Iterator[pd.DataFrame]:
+    """Yield the table in chunks of at most ``batch_size`` rows, CSV/TSV cells as strings.
+
+    A file with a header and no rows yields one empty frame, so callers still see the columns.
+    """
+    import pandas as pd
+
+    fmt = infer_format(path, fmt)
+    _check_readable(path)
+    source: str | IO[bytes] = path
+    if path == "-":
+        data = (stdin or sys.stdin.buffer).read()
+        if not data:
+            raise ClaimError("standard input is empty: pipe a table with a header row into the command")
+        source = io.BytesIO(data)
+    try:
+        if fmt in ("csv", "tsv"):
+            reader = pd.read_csv(
+                source,
+                sep="," if fmt == "csv" else "\t",
+                dtype=str,
+                keep_default_na=False,
+                na_filter=False,
+                encoding=encoding,
+                chunksize=batch_size,
+                engine="c",
+            )
+            yielded = False
+            with reader:
+                for chunk in reader:
+                    yielded = True
+                    yield chunk
+            if not yielded:
+                yield _header_only(source, fmt, encoding)
+        elif fmt == "jsonl":
+            yield from _iter_jsonl(source, encoding, batch_size)
+        else:
+            yield from _iter_parquet(source, batch_size)
+    except UnicodeDecodeError as exc:
+        raise _encoding_error(str(path), encoding, exc) from None
+    except LookupError:
+        raise ClaimError(f"unknown encoding {encoding!r}: try utf-8, gb18030 or big5") from None
+    except pd.errors.EmptyDataError:
+        raise ClaimError(f"{path} has no header row: expected column names on the first line") from None
+    except pd.errors.ParserError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "parse error"
+        raise ClaimError(f"{path} is not well-formed {fmt.upper()} ({first}); check quoting or pass --format") from None
+
+
+def _header_only(source: str | IO[bytes], fmt: str, encoding: str) -> pd.DataFrame:
+    import pandas as pd
+
+    if not isinstance(source, str):
+        source.seek(0)
+    return pd.read_csv(source, sep="," if fmt == "csv" else "\t", dtype=str, nrows=0, encoding=encoding)
+
+
+def _iter_jsonl(source: str | IO[bytes], encoding: str, batch_size: int) -> Iterator[pd.DataFrame]:
+    import json
+
+    import pandas as pd
+
+    handle = open(source, "rb") if isinstance(source, str) else source  # noqa: SIM115
+    try:
+        batch: list[dict] = []
+        yielded = False
+        for lineno, raw in enumerate(handle, start=1):
+            line = raw.decode(encoding).strip()
+            if not line:
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ClaimError(f"line {lineno} is not valid JSON ({exc.msg}); each line must be one JSON object") from None
+            if not isinstance(record, dict):
+                raise ClaimError(f"line {lineno} is a JSON {type(record).__name__}, expected an object with a text field")
+            batch.append(record)
+            if len(batch) >= batch_size:
+                yield pd.DataFrame.from_records(batch)
+                yielded, batch = True, []
+        if batch or not yielded:
+            yield pd.DataFrame.from_records(batch)
+    finally:
+        if isinstance(source, str):
+            handle.close()
+
+
+def _iter_parquet(source: str | IO[bytes], batch_size: int) -> Iterator[pd.DataFrame]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(source)
+    except (pa.ArrowInvalid, OSError) as exc:
+        raise ClaimError(f"not a readable Parquet file ({str(exc).splitlines()[0]})") from None
+    yielded = False
+    for batch in pf.iter_batches(batch_size=batch_size):
+        yielded = True
+        yield batch.to_pandas()
+    if not yielded:
+        yield pf.schema_arrow.empty_table().to_pandas()
+
+
+def read_table(path: str, fmt: str | None = None, encoding: str = DEFAULT_ENCODING) -> pd.DataFrame:
+    """The whole table in memory (for training and evaluation data)."""
+    import pandas as pd
+
+    chunks = list(iter_table(path, fmt=fmt, encoding=encoding, batch_size=100_000))
+    return pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
+
+
+class TableWriter:
+    """Appends frames to a table; on success renames the temporary file into place.
+
+    ``-`` writes to stdout as it goes. Anything else is written next to its final
+    name and only appears there when :meth:`close` succeeds; a failure or an
+    interruption removes the temporary file.
+    """
+
+    def __init__(self, path: str, fmt: str, overwrite: bool = False, stdout: IO[bytes] | None = None) -> None:
+        self.path, self.fmt = path, fmt
+        self._tmp: str | None = None
+        self._parquet = None
+        self._schema = None
+        self._first = True
+        if path == "-":
+            if fmt == "parquet":
+                self._stdout = stdout or sys.stdout.buffer
+                self._handle = io.BytesIO()
+            else:
+                self._handle = stdout or sys.stdout.buffer
+        else:
+            target = Path(path)
+            if target.exists() and not overwrite:
+                raise ClaimError(f"output {path} already exists: pass --overwrite to replace it, or choose another -o")
+            if target.is_dir():
+                raise ClaimError(f"output {path} is a directory: give a file name")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, self._tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+            self._handle = os.fdopen(fd, "wb")
+
+    def write(self, frame: pd.DataFrame) -> None:
+        if self.fmt in ("csv", "tsv"):
+            text = frame.to_csv(index=False, header=self._first, sep="," if self.fmt == "csv" else "\t",
+                                lineterminator="\n")
+            self._handle.write(text.encode("utf-8"))
+        elif self.fmt == "jsonl":
+            if len(frame):
+                text = frame.to_json(orient="records", lines=True, force_ascii=False)
+                self._handle.write(text.encode("utf-8"))
+                if not text.endswith("\n"):
+                    self._handle.write(b"\n")
+        else:
+            self._write_parquet(frame)
+        self._first = False
+        if self.path == "-" and self.fmt != "parquet":
+            self._handle.flush()
+
+    def _write_parquet(self, frame: pd.DataFrame) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        if self._parquet is None:
+            self._schema = table.schema
+            self._parquet = pq.ParquetWriter(self._handle, self._schema)
+        else:
+            table = table.cast(self._schema)
+        self._parquet.write_table(table)
+
+    def close(self) -> None:
+        """Finish the table and move it into place."""
+        if self._parquet is not None:
+            self._parquet.close()
+        if self.path == "-":
+            if self.fmt == "parquet":
+                self._stdout.write(self._handle.getvalue())
+                self._stdout.flush()
+            return
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+        self._handle.close()
+        os.replace(self._tmp, self.path)
+        self._tmp = None
+
+    def abort(self) -> None:
+        """Drop the partial output; the final name is left as it was."""
+        if self.path == "-":
+            return
+        try:
+            self._handle.close()
+        except Exception:  # noqa: BLE001 - closing a broken handle must not hide the original error
+            pass
+        if self._tmp:
+            _remove_quietly(self._tmp)
+            self._tmp = None
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.abort()

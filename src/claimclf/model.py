@@ -1,0 +1,181 @@
+"""Build the pipeline, choose its hyperparameters by cross-validation, fit it.
+
+Cross-validation is grouped by generation scenario when the data says which
+scenario a row came from, so that near-duplicate texts never sit on both sides
+of a split; the ungrouped number is computed too, to show the gap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from claimclf.config import LABELS, POSITIVE
+from claimclf.errors import ClaimError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+    from sklearn.pipeline import Pipeline
+
+DEFAULT_PARAMS = {"C": 8.0, "ngram_max": 2, "negation": True, "char_ngram": (1, 4)}
+SEARCH_GRID = [{"C": c} for c in (2.0, 8.0, 32.0)]
+MIN_ROWS = 10
+SEED = 0
+
+
+def build_pipeline(
+    C: float = 8.0, ngram_max: int = 2, negation: bool = True, char_ngram: tuple[int, int] = (1, 4)
+) -> Pipeline:
+    """Word + character TF-IDF into a logistic regression."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    from claimclf.features import build_features
+
+    return Pipeline(
+        [
+            ("features", build_features(ngram_max=ngram_max, negation=negation, char_ngram=tuple(char_ngram))),
+            ("clf", LogisticRegression(C=C, max_iter=3000, class_weight="balanced", solver="liblinear")),
+        ]
+    )
+
+
+def positive_index(pipeline: Pipeline) -> int:
+    """Column of ``predict_proba`` that holds p(cosmetic)."""
+    classes = list(pipeline.classes_)
+    return classes.index(POSITIVE)
+
+
+def predict_p_cosmetic(pipeline: Pipeline, texts: list[str]) -> np.ndarray:
+    return pipeline.predict_proba(texts)[:, positive_index(pipeline)]
+
+
+@dataclass
+class CVResult:
+    grouped: bool
+    n_splits: int
+    metrics: dict[str, dict[str, float]]  # metric -> {"mean", "std"}
+    oof_p: np.ndarray | None = None
+
+
+@dataclass
+class TrainResult:
+    pipeline: Pipeline
+    params: dict
+    cv: CVResult
+    cv_ungrouped: CVResult | None
+    search: list[dict] = field(default_factory=list)  # one entry per candidate: params + cv metrics
+
+
+def check_training_frame(df: pd.DataFrame, text_col: str = "text", label_col: str = "label") -> pd.DataFrame:
+    """Clean labels and refuse data that cannot train a two-class model, with a message that says why."""
+    for col in (text_col, label_col):
+        if col not in df.columns:
+            raise ClaimError(
+                f"training data has no {col!r} column (columns: {', '.join(map(str, df.columns))}); "
+                f"it needs {text_col!r} and {label_col!r}"
+            )
+    df = df.copy()
+    df[label_col] = df[label_col].astype(str).str.strip().str.lower()
+    bad = df.loc[~df[label_col].isin(LABELS), label_col]
+    if len(bad):
+        examples = ", ".join(repr(v) for v in bad.unique()[:3])
+        rows = ", ".join(str(i + 2) for i in bad.index[:3])
+        raise ClaimError(
+            f"unknown label {examples} (file line {rows}); labels must be 'therapeutic' or 'cosmetic'"
+        )
+    texts = df[text_col].astype(str).str.strip()
+    df = df.loc[(texts != "") & df[text_col].notna()]
+    if len(df) < MIN_ROWS:
+        raise ClaimError(f"only {len(df)} labelled rows with text: training needs at least {MIN_ROWS}")
+    counts = df[label_col].value_counts()
+    if len(counts) < 2:
+        raise ClaimError(
+            f"training data has only one class ({counts.index[0]!r}): add rows labelled "
+            f"{'cosmetic' if counts.index[0] == 'therapeutic' else 'therapeutic'}"
+        )
+    if counts.min() < 2:
+        raise ClaimError(f"class {counts.idxmin()!r} has a single row: cross-validation needs at least two per class")
+    return df.reset_index(drop=True)
+
+
+def _splitter(y, groups, n_splits: int):
+    from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
+
+    if groups is not None:
+        return StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=SEED)
+    return StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=SEED)
+
+
+def _n_splits(y, groups, wanted: int = 5) -> int:
+    import pandas as pd
+
+    per_class = pd.Series(y).value_counts().min()
+    n = min(wanted, int(per_class))
+    if groups is not None:
+        frame = pd.DataFrame({"y": y, "g": groups})
+        n = min(n, int(frame.groupby("y")["g"].nunique().min()))
+    return max(n, 2)
+
+
+def cross_validate(texts: list[str], y, params: dict, groups=None, n_splits: int = 5) -> CVResult:
+    """Out-of-fold probabilities and metrics (mean and spread over folds)."""
+    import numpy as np
+    from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
+
+    y = np.asarray(y)
+    use_groups = groups is not None and len(set(groups)) >= 4
+    groups = np.asarray(groups) if use_groups else None
+    k = _n_splits(y, groups, n_splits)
+    texts_arr = np.asarray(texts, dtype=object)
+    oof = np.full(len(y), np.nan)
+    folds: dict[str, list[float]] = {"accuracy": [], "macro_f1": [], "roc_auc": []}
+    for train_idx, test_idx in _splitter(y, groups, k).split(texts_arr, y, groups):
+        pipe = build_pipeline(**params)
+        pipe.fit(list(texts_arr[train_idx]), y[train_idx])
+        p = predict_p_cosmetic(pipe, list(texts_arr[test_idx]))
+        oof[test_idx] = p
+        pred = np.where(p >= 0.5, POSITIVE, "therapeutic")
+        folds["accuracy"].append(accuracy_score(y[test_idx], pred))
+        folds["macro_f1"].append(f1_score(y[test_idx], pred, average="macro"))
+        if len(set(y[test_idx])) == 2:
+            folds["roc_auc"].append(roc_auc_score(y[test_idx] == POSITIVE, p))
+    metrics = {
+        name: {"mean": float(np.mean(v)), "std": float(np.std(v))} for name, v in folds.items() if v
+    }
+    return CVResult(grouped=use_groups, n_splits=k, metrics=metrics, oof_p=oof)
+
+
+def train(
+    df: pd.DataFrame,
+    search: bool = True,
+    params: dict | None = None,
+    group_col: str = "scenario",
+    text_col: str = "text",
+    label_col: str = "label",
+    progress=None,
+) -> TrainResult:
+    """Choose hyperparameters by grouped CV (if ``search``), report CV, refit on everything."""
+    df = check_training_frame(df, text_col=text_col, label_col=label_col)
+    texts = df[text_col].astype(str).tolist()
+    y = df[label_col].to_numpy()
+    groups = df[group_col].astype(str).to_numpy() if group_col in df.columns else None
+    base = dict(DEFAULT_PARAMS, **(params or {}))
+    say = progress or (lambda msg: None)
+
+    candidates = [dict(base, **c) for c in SEARCH_GRID] if search else [base]
+    results: list[tuple[dict, CVResult]] = []
+    for cand in candidates:
+        say(f"cross-validating C={cand['C']:g} ...")
+        results.append((cand, cross_validate(texts, y, cand, groups=groups)))
+    best_params, best_cv = max(results, key=lambda r: r[1].metrics["macro_f1"]["mean"])
+    ungrouped = None
+    if best_cv.grouped:
+        say("cross-validating without groups, for comparison ...")
+        ungrouped = cross_validate(texts, y, best_params, groups=None)
+    say("fitting the final model on all rows ...")
+    pipeline = build_pipeline(**best_params)
+    pipeline.fit(texts, y)
+    search_log = [{"params": p, "metrics": r.metrics, "grouped": r.grouped} for p, r in results]
+    return TrainResult(pipeline=pipeline, params=best_params, cv=best_cv, cv_ungrouped=ungrouped, search=search_log)

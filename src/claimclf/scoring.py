@@ -1,0 +1,140 @@
+"""The batch loop: every input row in, exactly one scored row out, in the same order.
+
+A row whose text cannot be scored (missing, empty, not text) is kept with
+``decision=review`` and a ``reason``, never dropped and never a crash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from claimclf.config import EVIDENCE_TERMS, POSITIVE, REVIEW_BAND
+from claimclf.errors import ClaimError
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from sklearn.pipeline import Pipeline
+
+OUTPUT_COLUMNS = ["predicted_label", "p_cosmetic", "decision", "evidence", "reason"]
+MAX_CHARS = 100_000
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Turns ``p_cosmetic`` into a decision: ``review`` inside the band, else the side it falls on."""
+
+    threshold: float = 0.5
+    review_low: float = REVIEW_BAND[0]
+    review_high: float = REVIEW_BAND[1]
+
+    def __post_init__(self) -> None:
+        if not (0.0 <= self.review_low <= self.threshold <= self.review_high <= 1.0):
+            raise ClaimError(
+                f"review band {self.review_low:g}..{self.review_high:g} must lie in 0..1 and contain the "
+                f"threshold {self.threshold:g}"
+            )
+
+    def label(self, p: float) -> str:
+        return POSITIVE if p >= self.threshold else "therapeutic"
+
+    def decide(self, p: float) -> str:
+        if self.review_low <= p <= self.review_high:
+            return "review"
+        return self.label(p)
+
+    @classmethod
+    def from_sidecar(cls, sidecar: dict, band: tuple[float, float] | None = None) -> Policy:
+        stored = sidecar.get("decision_policy", {})
+        threshold = float(stored.get("threshold", 0.5))
+        low, high = band or (stored.get("review_low", REVIEW_BAND[0]), stored.get("review_high", REVIEW_BAND[1]))
+        return cls(threshold=threshold, review_low=float(low), review_high=float(high))
+
+
+def _clean_text(value: object) -> tuple[str | None, str]:
+    """The text to score and a reason when it is not scored as given."""
+    if value is None:
+        return None, "missing text"
+    if isinstance(value, float) and value != value:  # NaN
+        return None, "missing text"
+    if not isinstance(value, str):
+        return None, f"text is not a string ({type(value).__name__})"
+    if not value.strip():
+        return None, "empty text"
+    if len(value) > MAX_CHARS:
+        return value[:MAX_CHARS], f"truncated to the first {MAX_CHARS} characters"
+    return value, ""
+
+
+class Scorer:
+    """A loaded model, its decision policy and its explainer, ready for batches."""
+
+    def __init__(self, pipeline: Pipeline, policy: Policy, evidence_terms: int = EVIDENCE_TERMS) -> None:
+        from claimclf.explain import Explainer
+        from claimclf.model import positive_index
+
+        self.pipeline = pipeline
+        self.policy = policy
+        self.evidence_terms = evidence_terms
+        self.explainer = Explainer(pipeline) if evidence_terms > 0 else None
+        self._pos = positive_index(pipeline)
+
+    def score_texts(self, values: Iterable[object]) -> list[dict[str, object]]:
+        """One result per value, in order."""
+        from claimclf.explain import format_evidence
+
+        cleaned = [_clean_text(v) for v in values]
+        todo = [i for i, (t, _) in enumerate(cleaned) if t is not None]
+        results: list[dict[str, object]] = [
+            {"predicted_label": "", "p_cosmetic": float("nan"), "decision": "review", "evidence": "", "reason": r}
+            for _, r in cleaned
+        ]
+        if todo:
+            texts = [cleaned[i][0] for i in todo]
+            probs = self.pipeline.predict_proba(texts)[:, self._pos]
+            evidence = self.explainer.explain(texts, k=self.evidence_terms) if self.explainer else [[]] * len(texts)
+            for i, p, ev in zip(todo, probs, evidence, strict=True):
+                p = float(min(1.0, max(0.0, p)))
+                results[i].update(
+                    predicted_label=self.policy.label(p),
+                    p_cosmetic=round(p, 6),
+                    decision=self.policy.decide(p),
+                    evidence=format_evidence(ev),
+                )
+        return results
+
+    def score_frame(self, frame: pd.DataFrame, text_col: str = "text") -> pd.DataFrame:
+        """The frame with the output columns appended (replacing any of the same name)."""
+        import pandas as pd
+
+        if text_col not in frame.columns:
+            raise missing_column_error(text_col, frame.columns)
+        results = pd.DataFrame(self.score_texts(frame[text_col].tolist()), columns=OUTPUT_COLUMNS,
+                               index=frame.index)
+        kept = frame.drop(columns=[c for c in OUTPUT_COLUMNS if c in frame.columns])
+        return pd.concat([kept, results], axis=1)
+
+
+def missing_column_error(text_col: str, columns: Iterable[object]) -> ClaimError:
+    names = [str(c) for c in columns]
+    hint = ""
+    guesses = [c for c in names if c.lower() in ("text", "justification", "narrative", "note", "claim_text", "内容")]
+    if guesses:
+        hint = f" (did you mean --text-col {guesses[0]}?)"
+    shown = ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
+    return ClaimError(f"no column {text_col!r} in the input (columns: {shown}): pass --text-col NAME{hint}")
+
+
+def score_chunks(
+    scorer: Scorer,
+    chunks: Iterable[pd.DataFrame],
+    text_col: str = "text",
+    on_chunk: Callable[[int], None] | None = None,
+) -> Iterator[pd.DataFrame]:
+    """Score a stream of frames, in order."""
+    for chunk in chunks:
+        out = scorer.score_frame(chunk, text_col=text_col)
+        if on_chunk:
+            on_chunk(len(out))
+        yield out
