@@ -20,7 +20,7 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _RUN = re.compile(
     rf"(?P<cjk>[{_CJK}]+)"
     r"|(?P<num>\d+(?:\.\d+)?)"
-    r"|(?P<word>[a-z][a-z'\-]*[a-z]|[a-z])"
+    r"|(?P<word>[a-z][a-z0-9'\-]*[a-z0-9]|[a-z])"
     r"|(?P<sym>[°%/])"
     r"|(?P<bound>[.,;:!?()\n]|\s-\s)"
 )
@@ -92,8 +92,6 @@ def detect_lang(text: object) -> str:
     latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
     if cjk == 0 and latin == 0:
         return "unknown"
-    if cjk == 0:
-        return "en"
-    if latin < 4:
-        return "zh"
-    return "mixed" if cjk >= latin / 4 else "en"
+    if cjk < 2:
+        return "en" if latin else "unknown"
+    return "mixed" if latin >= 4 else "zh"

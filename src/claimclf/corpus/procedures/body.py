@@ -23,6 +23,8 @@ _BMI_COMORB_EN = [
     "type 2 diabetes {on metformin and insulin|with HbA1c <f:7.5-10.5>%|on two oral agents}",
     "{hypertension|HTN} on {two|three} {agents|antihypertensives}",
     "{obstructive sleep apnea|OSA} on CPAP[ (AHI <n:20-60>)]",
+]
+_BMI_COMORB2_EN = [
     "{NASH|biopsy-proven NASH|fatty liver with elevated LFTs}",
     "{severe|weight-bearing} {knee osteoarthritis|osteoarthritis of both knees}",
     "{dyslipidemia|hyperlipidemia} {on a statin|despite statin therapy}",
@@ -69,7 +71,7 @@ PANNICULECTOMY = procedure(
             "therapeutic",
             "threshold",
             "!pannus {covers|overhangs} the {genitals|pubis} and {interferes with|impairs} {walking|ambulation|toileting and hygiene}",
-            "!{weight stable|stable weight} x<n:6-12> mo{, >18 mo after bariatric surgery|}",
+            "!{weight stable|stable weight} x<n:6-12> mo[, <n:18-36> mo after bariatric surgery]",
             "{dermatology|wound clinic} {notes|records} {chronic|recurrent} {maceration|intertrigo}",
             "<proc>",
         ),
@@ -96,7 +98,7 @@ PANNICULECTOMY = procedure(
             "therapeutic",
             "clear",
             "!{since|after} my gastric bypass I lost over {100|120|150} pounds and the {skin|apron of skin} hangs {down past my private area|to my thighs}",
-            "!{it gets|the fold gets} {raw and infected|rashes that bleed|open sores} {all the time|every few weeks} and {the creams|the antifungal creams and powders} {haven't worked|stopped working} {in months|for a year}",
+            "!{it gets|the fold gets} {raw and infected|rashes that bleed|open sores} {all the time|every few weeks} and {the creams|the antifungal creams and powders} {haven't worked in months|stopped working long ago|never really worked}",
             "{it's hard to|I can barely} walk {far|without chafing}[, my weight has been the same for a year]",
             "please {approve|cover} the <proc>",
             voice="patient",
@@ -156,6 +158,13 @@ PANNICULECTOMY = procedure(
             voice="patient",
         ),
         zh(
+            "therapeutic",
+            "negation",
+            "!{并非为了美观|不是为了好看|非美容目的}，{赘皮|悬垂的腹部皮肤}{超过耻骨|垂至大腿}，{皱褶处|赘皮下}{反复真菌感染|糜烂渗液}",
+            "!{外用药物|抗真菌治疗及局部护理}<n:3-9>个月{无效|仍反复}，{体重稳定|减重术后体重稳定}<n:6-12>个月",
+            "{申请|拟行}<proc>",
+        ),
+        zh(
             "cosmetic",
             "negation",
             "!{产后|减重后}腹部皮肤松弛，{未超过耻骨|赘皮未过耻骨}",
@@ -166,7 +175,7 @@ PANNICULECTOMY = procedure(
         zh(
             "cosmetic",
             "keyword_trap",
-            "!{三甲医院|市中心医院}整形科就诊，<pt>减重后腹部皮肤松弛，{医生|主治医生}{开具|写了}\"<proc>\"",
+            '!{三甲医院|市中心医院}整形科就诊，<pt>减重后腹部皮肤松弛，{医生|主治医生}{开具|写了}"<proc>"',
             "!{查体|检查}{皮肤无破溃|无感染、无湿疹}，{无不适|无功能障碍}",
             "{主要|自述}{为了|想要}{身材|体型}{好看|更好}",
         ),
@@ -229,10 +238,17 @@ ABDOMINOPLASTY = procedure(
             voice="patient",
         ),
         en(
+            "therapeutic",
+            "negation",
+            "!{not|this is not} a {cosmetic tummy tuck|contouring procedure}: {burn|post-burn} scar contracture of the abdomen {prevents|limits} {standing fully upright|trunk extension}[ and {breaks down|ulcerates} repeatedly]",
+            "!<proc> with {contracture release|scar excision} and {grafting|flap coverage}",
+            "{PT|stretching and pressure garments} for <n:3-12> months {did not help|without gain}",
+        ),
+        en(
             "cosmetic",
             "clear",
             "!{after|following} {two|three} pregnancies {loose|lax} {abdominal skin|lower abdomen} and stretch marks",
-            "{wants|desires} a {flatter|tighter} {stomach|midsection}[ as part of a \"mommy makeover\"]",
+            '{wants|desires} a {flatter|tighter} {stomach|midsection}[ as part of a "mommy makeover"]',
             "{requests|plan:} <proc>",
         ),
         en(
@@ -246,7 +262,7 @@ ABDOMINOPLASTY = procedure(
         en(
             "cosmetic",
             "keyword_trap",
-            "!{letter|note} {states|calls} <proc> \"medically necessary\" {for core strength|after childbirth}; {exam|imaging} shows {no hernia|no defect} and {skin intact|no rash}",
+            '!{letter|note} {states|calls} <proc> "medically necessary" {for core strength|after childbirth}; {exam|imaging} shows {no hernia|no defect} and {skin intact|no rash}',
             "!{goal|aim} is a {flatter|more toned} {abdomen|waistline}",
             "{surgery at|booked at} {a hospital|the university hospital}[, fee $<n:9-16>,000]",
         ),
@@ -259,7 +275,7 @@ ABDOMINOPLASTY = procedure(
         en(
             "cosmetic",
             "clear",
-            "!I want a <proc> {so my stomach is flat again|to get rid of my mummy tummy}, {it doesn't hurt|nothing's wrong medically}, {can insurance pay for any of it|is there any way to get it covered}?",
+            "!I want {to get|to have} the <proc> done {so my stomach is flat again|to get rid of my mummy tummy}, {it doesn't hurt|nothing's wrong medically}, {can insurance pay for any of it|is there any way to get it covered}?",
             voice="patient",
         ),
         zh(
@@ -291,6 +307,13 @@ ABDOMINOPLASTY = procedure(
             voice="patient",
         ),
         zh(
+            "therapeutic",
+            "negation",
+            "!{并非|不是}{美容|为了好看}，{烧伤后|外伤后}腹部瘢痕挛缩{致|导致}{不能直腰|弯腰受限|活动受限}",
+            "!拟行<proc>{（瘢痕松解+皮瓣修复）|并植皮}",
+            "{压力衣|康复训练}<n:3-12>个月{无效|未见改善}",
+        ),
+        zh(
             "cosmetic",
             "clear",
             "!{产后|生育<n:2-3>胎后}腹部{皮肤松弛|松垮}、妊娠纹{明显|多}",
@@ -308,7 +331,7 @@ ABDOMINOPLASTY = procedure(
         zh(
             "cosmetic",
             "keyword_trap",
-            "!{对|不满意}{上次|前次}腹壁整形{瘢痕位置|肚脐形状|两侧猫耳}{不满意|}，{要求|申请}{修整|再次手术}",
+            "!{对上次|对前次}腹壁整形{瘢痕位置|肚脐形状|两侧猫耳}不满意，{要求|申请}{修整|再次手术}",
             "!{切口愈合良好|无感染|无并发症}",
             "在{三甲医院|市人民医院}整形科{就诊|开单}",
         ),
@@ -327,7 +350,7 @@ LIPOSUCTION = procedure(
         "liposuction",
         "suction-assisted lipectomy",
         "tumescent liposuction",
-        "lipedema reduction surgery",
+        "liposuction (SAL)",
         "water-assisted liposuction",
         "lipo",
     ],
@@ -381,7 +404,7 @@ LIPOSUCTION = procedure(
             "clear",
             "!{stubborn|localized|diet-resistant} fat of the {flanks|abdomen|inner thighs|bra line|chin}",
             "{wants|desires} {better contour|a slimmer waist|to fit into smaller jeans}",
-            "<proc> {of|to} the {flanks|abdomen|thighs} {requested|planned}",
+            "<proc> {requested|planned|quoted}",
         ),
         en(
             "cosmetic",
@@ -458,7 +481,7 @@ LIPOSUCTION = procedure(
         zh(
             "cosmetic",
             "keyword_trap",
-            "!{三甲医院|某三甲医院}{整形科|医生}开具{处方|手术单}，{注明|写着}\"医疗需要\"",
+            '!{三甲医院|某三甲医院}{整形科|医生}开具{处方|手术单}，{注明|写着}"医疗需要"',
             "!{实际|查体}{仅为|只是}局部脂肪堆积，{无任何不适|无功能障碍}，<pt>{想|要求}{瘦腰腹|瘦大腿}",
             "<proc>{费用|报价}<n:1-4>万元",
         ),
@@ -498,11 +521,11 @@ BARIATRIC_SURGERY = procedure(
             "therapeutic",
             "threshold",
             "!BMI <f:35.2-52.0>[ (height <n:155-185> cm, weight <n:98-160> kg)]",
-            "!{comorbidities|comorbid}: <co>[ and <co>]",
+            "!{comorbidities|comorbid}: <co>[ and <co2>]",
             "!{failed|unsuccessful} {medically supervised weight loss|a supervised diet and exercise program|a physician-directed program} for <n:6-24> months[ including {phentermine|GLP-1 therapy|semaglutide}]",
             "{psych evaluation|psychological clearance} and {nutrition counseling|dietitian visits} completed",
             "{plan|request auth for} <proc>[ (CPT <code>)]",
-            slots={"co": _BMI_COMORB_EN},
+            slots={"co": _BMI_COMORB_EN + _BMI_COMORB2_EN, "co2": _BMI_COMORB2_EN},
         ),
         en(
             "therapeutic",
@@ -523,11 +546,11 @@ BARIATRIC_SURGERY = procedure(
         en(
             "therapeutic",
             "keyword_trap",
-            "!BMI <f:38.0-55.0> {with|complicated by} <co> {and|plus} <co>, {failed|despite} <n:6-18> months of {supervised diet|medical therapy}",
+            "!BMI <f:38.0-55.0> {with|complicated by} <co> {and|plus} <co2>, {failed|despite} <n:6-18> months of {supervised diet|medical therapy}",
             "{she|pt} {also|additionally} {wants to|hopes to} {look better|fit into normal clothes|feel attractive again}",
-            "{surgery at|program:} {a private hospital|an accredited bariatric center}[, cost $<n:15-28>,000]",
+            "{surgery at|to be done at} {a private hospital|an accredited bariatric center}[, cost $<n:15-28>,000]",
             "<proc>",
-            slots={"co": _BMI_COMORB_EN},
+            slots={"co": _BMI_COMORB_EN, "co2": _BMI_COMORB2_EN},
         ),
         en(
             "therapeutic",
@@ -629,7 +652,7 @@ BARIATRIC_SURGERY = procedure(
         zh(
             "cosmetic",
             "keyword_trap",
-            "!{三甲医院|某医院}减重门诊诊断\"超重\"，BMI <f:25.0-27.4>，{各项化验正常|血糖血脂正常}",
+            '!{三甲医院|某医院}减重门诊诊断"超重"，BMI <f:25.0-27.4>，{各项化验正常|血糖血脂正常}',
             "!{本人|<pt>}{要求|希望}做<proc>{瘦身|变苗条|快速减肥}",
             "医生{开具|开了}{住院证|手术单}",
         ),
@@ -647,12 +670,12 @@ LIMB_LENGTHENING = procedure(
     names_en=[
         "limb lengthening",
         "leg lengthening surgery",
-        "femoral lengthening with a magnetic intramedullary nail",
+        "lengthening with a magnetic intramedullary nail",
         "distraction osteogenesis",
         "Ilizarov lengthening",
-        "tibial lengthening",
+        "bone lengthening",
     ],
-    names_zh=["肢体延长术", "下肢延长术", "骨延长术", "Ilizarov骨延长术", "股骨延长术"],
+    names_zh=["肢体延长术", "下肢延长术", "骨延长术", "Ilizarov骨延长术", "截骨延长术"],
     codeswitch={
         "双下肢不等长": ["leg length discrepancy", "LLD"],
         "骨髓炎": ["osteomyelitis"],
@@ -671,7 +694,7 @@ LIMB_LENGTHENING = procedure(
         en(
             "therapeutic",
             "clear",
-            "!{malunited|shortened} {femoral|tibial} fracture {after|from} {an MVA|a motorcycle crash|a fall} <n:1-6> years ago with <n:3-6> cm shortening",
+            "!malunion of a {femoral|tibial} fracture {after|from} {an MVA|a motorcycle crash|a fall} <n:2-6> years ago with <n:3-6> cm shortening",
             "!{chronic|persistent} {back pain|hip pain} and {limp|gait abnormality}",
             "<proc>{ with {osteotomy|corrective osteotomy}|}",
         ),
@@ -686,8 +709,8 @@ LIMB_LENGTHENING = procedure(
             "therapeutic",
             "keyword_trap",
             "!{although|even though} the {clinic|center} {advertises|also offers} {cosmetic height surgery|stature lengthening}, {this patient|pt} has a post-traumatic LLD of <f:3.0-6.5> cm with {limp|back pain|knee pain}",
-            "{he|pt} {is also glad|admits he likes} he will {stand straighter|look more even}",
-            "!<proc> of the short {femur|tibia} only",
+            "{he is also glad|pt also likes} that he will {stand straighter|look more even}",
+            "!<proc>, {limited to|on} the short {femur|tibia} only",
         ),
         en(
             "therapeutic",
@@ -695,6 +718,13 @@ LIMB_LENGTHENING = procedure(
             "!I was born with one leg {shorter|<n:4-7> cm shorter} than the other and {I limp|my back and hip hurt} {every day|all the time}",
             "!{shoe lifts|the built-up shoes} {don't help anymore|aren't enough}, {my surgeon|the orthopedic surgeon} {recommends|wants to do} <proc> on the short leg",
             voice="patient",
+        ),
+        en(
+            "therapeutic",
+            "negation",
+            "!{not|this is not} for {height gain|cosmetic stature}: {unilateral|one-sided} shortening of <f:3.0-7.0> cm after {a physeal fracture|osteomyelitis|a femoral fracture}",
+            "!{limp|gait asymmetry} {and|with} {back pain|hip pain}, {lift|shoe lift} {not tolerated|insufficient}",
+            "{only|just} the short {limb|leg} will be lengthened with <proc>",
         ),
         en(
             "cosmetic",
@@ -734,7 +764,7 @@ LIMB_LENGTHENING = procedure(
         zh(
             "therapeutic",
             "clear",
-            "!{外伤|车祸}致{股骨|胫骨}骨折畸形愈合，{患肢|伤肢}短缩<n:3-6>cm",
+            "!{外伤|车祸}致下肢{长骨|股骨干|胫骨干}骨折畸形愈合，{患肢|伤肢}短缩<n:3-6>cm",
             "!{跛行|行走困难}{、膝痛|、腰痛|}",
             "{拟行|申请}<proc>{及截骨矫形|}",
         ),
@@ -748,8 +778,8 @@ LIMB_LENGTHENING = procedure(
         zh(
             "therapeutic",
             "keyword_trap",
-            "!{虽在|虽然在}{增高|\"断骨增高\"}{专科|机构}就诊，但<pt>为外伤后双下肢不等长<f:3.0-6.0>cm，{跛行|腰痛}",
-            "!仅{延长|行}{患侧|短缩侧}<proc>",
+            '!{虽在|虽然在}{增高|"断骨增高"}{专科|机构}就诊，但<pt>为外伤后双下肢不等长<f:3.0-6.0>cm，{跛行|腰痛}',
+            "!仅对{患侧|短缩侧}行<proc>",
             "{申请|被保险人申请}{报销|理赔}",
         ),
         zh(
@@ -758,6 +788,12 @@ LIMB_LENGTHENING = procedure(
             "!我{一条腿|左腿|右腿}{天生|小时候骨折后}就比另一条短{四五公分|好几公分}，走路{一瘸一拐|跛}，{腰|髋}{一直疼|疼得厉害}",
             "!{垫鞋|增高鞋垫}{也没用|不管用}，医生建议做<proc>，{能报吗|这个算治疗吧}",
             voice="patient",
+        ),
+        zh(
+            "therapeutic",
+            "negation",
+            "!{不是|并非}{为了增高|美容增高}，<pt>{外伤后|幼年骨髓炎后}{一侧下肢|患肢}短缩<f:3.0-7.0>cm，{跛行|骨盆倾斜}{伴腰痛|}",
+            "!{仅|只}延长{患侧|短缩侧}，拟行<proc>",
         ),
         zh(
             "cosmetic",
@@ -776,7 +812,7 @@ LIMB_LENGTHENING = procedure(
         zh(
             "cosmetic",
             "keyword_trap",
-            "!{三甲医院|某骨科医院}心理科{诊断|写了}\"{焦虑状态|自卑}\"，{称|认为}与身高有关",
+            '!{三甲医院|某骨科医院}心理科{诊断|写了}"{焦虑状态|自卑}"，{称|认为}与身高有关',
             "!身高<n:160-172>cm，{双下肢等长|骨骼正常}，{要求|希望}通过<proc>{增高|长高}",
             "费用{约|}<n:15-40>万元",
         ),

@@ -28,7 +28,7 @@ _BR_SIGN_ZH = [
 _BR_CONS_ZH = [
     "{理疗|康复理疗|针灸推拿}<n:3-12>个月",
     "口服{布洛芬|塞来昔布|洛索洛芬|NSAIDs}{止痛|镇痛}",
-    "{定制|专业}支撑{文胸|内衣}",
+    "{穿戴|使用}{定制|专业}支撑{文胸|内衣}",
     "外用{抗真菌药膏|制霉菌素|咪康唑乳膏}",
 ]
 
@@ -110,7 +110,7 @@ BREAST_REDUCTION = procedure(
         en(
             "therapeutic",
             "clear",
-            "!my {neck|back|shoulders} {hurt|ache} every single day because my breasts are so heavy, {the straps|my bra straps} have {cut grooves|left dents} in my shoulders",
+            "!{my neck hurts|my back aches|my shoulders ache} every single day because my breasts are so heavy, {the straps|my bra straps} have {cut grooves|left dents} in my shoulders",
             "!I {did|went to} physical therapy for {<n:3-8> months|most of last year} and {take|took} {ibuprofen|Advil|pain pills} {all the time|daily} and {nothing helps|it barely helps|none of it works}",
             "I get {rashes|raw skin} under them {every summer|all the time} and {my fingers go numb|I get headaches}",
             "{please|I am asking you to} {approve|reconsider} the <proc>, {this is not about looks|I am not doing this to look different}",
@@ -135,7 +135,7 @@ BREAST_REDUCTION = procedure(
         en(
             "cosmetic",
             "keyword_trap",
-            "!{letter from|note by} {her PCP|the plastic surgeon|a hospital-based surgeon} {states|asserts} that <proc> is \"medically necessary\" for her self-esteem",
+            '!{letter from|note by} {her PCP|the plastic surgeon|a hospital-based surgeon} {states|asserts} that <proc> is "medically necessary" for her self-esteem',
             "!{exam|examination} shows {no shoulder grooving|no strap notching}, {no intertrigo|intact skin}; {she denies|no reports of} {pain|neck or back pain}",
             "{she feels|she says she is} {self-conscious|embarrassed} {in swimwear|at the gym|about her size}",
             "{scheduled at|to be done at} {the university hospital|a hospital outpatient center}[, fee $<n:7-14>,<n:100-900>]",
@@ -158,8 +158,8 @@ BREAST_REDUCTION = procedure(
             "therapeutic",
             "threshold",
             "!主诉：双侧乳房{肥大|过大}伴{颈肩背部疼痛|颈肩部酸痛|后背疼痛}<n:2-12>年",
-            "!查体：<sign>",
-            "!曾行<cons>，症状无{明显|}缓解",
+            "!{伴|并有|查体及问诊：}<sign>",
+            "!{经|曾经}<cons>，症状无{明显|}缓解",
             "!预计每侧切除{约|}<n:550-1200>g，{超过|高于}体表面积<f:1.6-2.2>m²对应的Schnur{标准|最低值}",
             "{术前照片|正侧位照片}已{附|留存}",
             "拟行<proc>",
@@ -218,7 +218,7 @@ BREAST_REDUCTION = procedure(
         zh(
             "cosmetic",
             "keyword_trap",
-            "!{三甲医院|省人民医院}整形外科门诊诊断写\"乳房肥大\"，但<pt>{否认|无}{疼痛|颈肩背痛}，{无压痕|皮肤正常}",
+            '!{三甲医院|省人民医院}整形外科门诊诊断写"乳房肥大"，但<pt>{否认|无}{疼痛|颈肩背痛}，{无压痕|皮肤正常}',
             "!{主要|只是}{为了|希望}{胸型美观|穿衣好看|显瘦}",
             "医生开具了手术单，{费用约|报价}<n:3-6>万元",
             "{申请|要求}<proc>",
@@ -238,7 +238,7 @@ BREAST_AUGMENTATION = procedure(
     names_en=[
         "breast augmentation",
         "augmentation mammaplasty",
-        "breast implants",
+        "implant augmentation",
         "implant-based breast augmentation",
         "augmentation mammoplasty",
         "breast aug",
@@ -267,7 +267,7 @@ BREAST_AUGMENTATION = procedure(
             "clear",
             "!{congenital|documented} Poland syndrome: {absent|hypoplastic} {sternal head of the |}pectoralis major with {a markedly underdeveloped|an absent} {right|left} breast",
             "{chest CT|imaging} {confirms|shows} the {chest wall deformity|muscle deficiency}",
-            "!<proc>[ with {a custom implant|fat grafting}] to {reconstruct|rebuild} the {affected|deficient} side",
+            "!<proc>[ plus fat grafting] to {reconstruct|rebuild} the {affected|deficient} side",
         ),
         en(
             "therapeutic",
@@ -286,9 +286,9 @@ BREAST_AUGMENTATION = procedure(
         en(
             "therapeutic",
             "clear",
-            "!{I lost my|they took my} {left|right} breast to cancer {last year|in 20<n:18-24>} and {the other side|my remaining breast} {doesn't match at all|is much bigger now}",
+            "!{I lost my {left|right} breast to cancer|my {left|right} breast was removed for cancer} {last year|in 20<n:18-24>} and {the other side|my remaining breast} {doesn't match at all|is much bigger now}",
             "!my surgeon {wants to do|recommends doing|suggested} <proc> on {that side|the other side} so {they're even|they match}",
-            "{the letter|I was told} the law {says|requires that} {reconstruction and symmetry surgery are|both sides are} covered",
+            "{I was told|I read that} the law {covers|requires coverage of} reconstruction and symmetry surgery",
             voice="patient",
         ),
         en(
@@ -367,7 +367,7 @@ BREAST_AUGMENTATION = procedure(
             "negation",
             "!{非|并非}{单纯|}{隆胸|美容增大}，<pt>{乳腺癌术后|乳房切除术后}{患侧|一侧}乳房缺失，{健侧|对侧}{明显不对称|体积差异大}",
             "!{拟|申请}行<proc>以{达到|恢复}双侧对称",
-            "[{手术记录|病理报告}已附]",
+            "{手术记录|病理报告}{已附|附后}",
         ),
         zh(
             "cosmetic",
@@ -384,7 +384,7 @@ BREAST_AUGMENTATION = procedure(
         zh(
             "cosmetic",
             "keyword_trap",
-            "!{门诊|外院}诊断\"小乳症\"，{在三甲医院|于某三甲医院整形科}就诊",
+            '!{门诊|外院}诊断"小乳症"，{在三甲医院|于某三甲医院整形科}就诊',
             "!查体双乳发育{对称|正常}，无胸壁畸形，{无乳腺肿瘤史|无手术外伤史}",
             "自述{因胸小自卑|心情低落}，{希望|要求}做<proc>",
         ),
@@ -429,7 +429,7 @@ BREAST_RECONSTRUCTION = procedure(
             "clear",
             "!{s/p|status post} {bilateral|left|right} {skin-sparing|nipple-sparing|total} mastectomy for {invasive ductal carcinoma|invasive lobular carcinoma|DCIS|BRCA1 mutation (risk-reducing)}",
             "{adjuvant|completed} {chemotherapy|radiation} {finished|completed} <n:3-12> months ago",
-            "!{stage <n:1-2> of|proceeding with} <proc>[ (CPT <code>)]",
+            "!{proceeding with|now scheduled for|next stage:} <proc>[ (CPT <code>)]",
             "{oncology clearance|pathology report} {attached|on file}",
         ),
         en(
@@ -442,7 +442,7 @@ BREAST_RECONSTRUCTION = procedure(
         en(
             "therapeutic",
             "keyword_trap",
-            "!{final stage|third stage} of post-mastectomy <proc>: {nipple reconstruction and areolar tattooing|fat grafting to correct contour irregularities|revision of the reconstructed breast for symmetry}",
+            "!{final|third} stage of post-mastectomy reconstruction: {nipple reconstruction and areolar tattooing|fat grafting to correct contour irregularities|revision of the reconstructed breast for symmetry}",
             "{the surgeon aims for|goal:} the {best|most natural} {cosmetic|aesthetic} {outcome|appearance}",
             "!{mastectomy|cancer surgery} {was|performed} <n:1-3> years ago for {carcinoma|invasive cancer}",
         ),
@@ -450,7 +450,8 @@ BREAST_RECONSTRUCTION = procedure(
             "therapeutic",
             "keyword_trap",
             "!{painful|Baker IV|Baker III} capsular contracture of the {reconstructed|post-mastectomy} breast after {radiation|RT}",
-            "!revision <proc> with {autologous flap|latissimus flap|implant exchange and capsulectomy}",
+            "!revision {with|by} {an autologous flap|a latissimus flap|implant exchange and capsulectomy}",
+            "<proc> {billed|requested}[ (<code>)]",
             "{also improves|will also improve} {appearance|symmetry}",
         ),
         en(
@@ -473,13 +474,13 @@ BREAST_RECONSTRUCTION = procedure(
             "negation",
             "!{no history of|denies} breast cancer, mastectomy, {trauma|injury} or {congenital anomaly|chest wall deformity}",
             "!{after|following} {weight loss|pregnancy and breastfeeding} {breasts are|the breasts became} {deflated|ptotic|sagging}; {wants|desires} {a lift and more fullness|them restored}",
-            "{clinic|the practice} {calls|lists} it \"<rname>\" on the {quote|estimate}",
+            '{clinic|the practice} {calls|lists} it "<rname>" on the {quote|estimate}',
             slots={"rname": _RECON_LOOSE_EN},
         ),
         en(
             "cosmetic",
             "keyword_trap",
-            "!<rname> {requested|billed} for {\"restoration\" of shape|post-lactation volume loss|age-related sagging}; {no mastectomy|no breast surgery} {ever|previously} performed",
+            '!<rname> {requested|billed} for {"restoration" of shape|post-lactation volume loss|age-related sagging}; {no mastectomy|no breast surgery} {ever|previously} performed',
             "!{no pain|asymptomatic}, {no|without} {deformity from disease or injury|oncologic history}",
             "{provider|surgeon} {marks|notes} it medically necessary",
             slots={"rname": _RECON_LOOSE_EN},
@@ -533,7 +534,7 @@ BREAST_RECONSTRUCTION = procedure(
             "negation",
             "!{无|否认}乳腺{肿瘤|手术|外伤}史，{产后|哺乳后|减重后}乳房{松弛下垂|萎缩}",
             "!{要求|希望}{恢复|重塑}{胸型|饱满度}，{无不适|无疼痛}",
-            "{医美机构|美容医院}{报价单|项目单}写\"<rname>\"",
+            '{医美机构|美容医院}{报价单|项目单}写"<rname>"',
             slots={"rname": _RECON_LOOSE_ZH},
         ),
         zh(
@@ -577,10 +578,9 @@ IMPLANT_REMOVAL = procedure(
         en(
             "therapeutic",
             "keyword_trap",
-            "!{cosmetic|elective} augmentation <n:5-20> years ago; {MRI|ultrasound} now shows {intracapsular|extracapsular} rupture",
-            "!{with|and} {breast pain|a tender mass|axillary silicone lymphadenopathy|a palpable siliconoma}",
+            "!{cosmetic|elective} augmentation <n:5-20> years ago; {MRI|ultrasound} now shows {intracapsular|extracapsular} rupture {with|and} {breast pain|a tender mass|axillary silicone lymphadenopathy|a palpable siliconoma}",
             "<proc>[ (CPT <code>)] {planned|requested}",
-            "{although|even though} the {original|first} surgery was cosmetic",
+            "the {original|first} surgery was cosmetic, {but|however} {the rupture is a complication|this is treatment of a complication}",
         ),
         en(
             "therapeutic",
@@ -630,7 +630,7 @@ IMPLANT_REMOVAL = procedure(
             "keyword_trap",
             "!{exchange|replacement} for {larger|bigger|higher-profile} implants; {current|existing} implants {intact and asymptomatic|without complication}",
             "{procedure|surgery} {at|scheduled at} {a hospital|the medical center}",
-            "{letter|note} {says|calls it} {\"medically necessary\"|necessary for her well-being}",
+            '{letter|note} {says|calls it} {"medically necessary"|necessary for her well-being}',
             "<proc>",
         ),
         en(
@@ -644,8 +644,8 @@ IMPLANT_REMOVAL = procedure(
             "therapeutic",
             "keyword_trap",
             "!<pt><n:5-20>年前{于医美机构|在美容医院}行隆胸术",
-            "!{近|现}{磁共振|MRI|彩超}示假体{破裂|囊内破裂|囊外破裂}，{伴|并有}{乳房疼痛|局部硬结|腋窝淋巴结肿大}",
-            "虽{原手术|首次手术}为美容目的",
+            "!{近|现}{磁共振|MRI|彩超}{示假体破裂|示假体囊内破裂|示假体囊外破裂|提示假体破裂}，{伴|并有}{乳房疼痛|局部硬结|腋窝淋巴结肿大}",
+            "{原手术|首次手术}虽为美容目的，但{此次|本次}为{并发症|假体破裂}治疗",
             "{拟行|申请}<proc>",
         ),
         zh(
@@ -661,6 +661,13 @@ IMPLANT_REMOVAL = procedure(
             "!隆胸术后假体周围感染，{红肿热痛|局部红肿、发热}，{切口流脓|窦道形成|假体外露}",
             "{分泌物培养|细菌培养}{阳性|示金黄色葡萄球菌}",
             "!急诊行<proc>",
+        ),
+        zh(
+            "therapeutic",
+            "clear",
+            "!隆胸术后<n:7-15>年{出现|发生}迟发性血清肿，{穿刺|积液}细胞学CD30阳性",
+            "!考虑乳房假体相关间变性大细胞淋巴瘤，拟行<proc>",
+            "{已请|经}{肿瘤科|血液科}会诊",
         ),
         zh(
             "therapeutic",
@@ -738,7 +745,7 @@ GYNECOMASTIA = procedure(
             "therapeutic",
             "clear",
             "!{there's|I have} a hard {lump|disc} under {both nipples|my nipple} that's been {sore|painful} for {two|three} years, {it hurts when anything touches it|I can't wear a seatbelt or a backpack without pain}",
-            "!{my doctor|the endocrinologist} {ran blood tests|checked my hormones} and {they were normal|nothing was found}, {and|} {pain meds|the tamoxifen} didn't {help|fix it}",
+            "!{my doctor|the endocrinologist} {ran blood tests|checked my hormones} and {they were normal|nothing was found}{, and|,} {pain meds|the tamoxifen} didn't {help|fix it}",
             "{I'm asking for|please approve} the <proc>",
             voice="patient",
         ),

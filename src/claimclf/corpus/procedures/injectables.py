@@ -591,13 +591,17 @@ FACELIFT = procedure(
             "can my insurance {pay|help}",
             voice="patient",
         ),
-        en("cosmetic", "clear", "!{SMAS face-lift|deep-plane face-lift|thread lift with <n:6-12> PDO threads|mini face-lift}, {lower face and neck|midface|jawline}"),
+        en(
+            "cosmetic",
+            "clear",
+            "!{SMAS face-lift|deep-plane face-lift|thread lift with <n:6-12> PDO threads|mini face-lift}, {lower face and neck|midface|jawline}",
+        ),
         zh(
             "therapeutic",
             "threshold",
             "!{听神经瘤术后|腮腺肿瘤术后|颞骨骨折后}{左侧|右侧}完全性面神经瘫痪，House-Brackmann {V|VI}级，病程<n:12-36>个月",
             "!{肌电图|面神经肌电图}提示无神经再支配，预计不能恢复",
-            "{患侧眉下垂遮挡视野|口角下垂、饮水漏出、流涎|进食时食物滞留颊部}",
+            "{患侧眉下垂遮挡视野|口角下垂、饮水漏出、流涎|进食时食物滞留颊部|睑裂闭合不全、角膜暴露}",
             "拟行患侧{静态悬吊术及|}<proc>",
         ),
         zh(

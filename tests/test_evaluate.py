@@ -1,0 +1,41 @@
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from claimclf.evaluate import PLOTS, evaluate_frame, expected_calibration_error, metrics, write_report
+from claimclf.scoring import Policy
+
+
+def test_ece_perfect_and_worst():
+    y = np.array([1, 0, 1, 0])
+    assert expected_calibration_error(y, y.astype(float)) == 0.0
+    assert expected_calibration_error(y, 1 - y.astype(float)) == pytest.approx(1.0)
+    assert expected_calibration_error(np.array([1, 0]), np.array([0.5, 0.5])) == pytest.approx(0.0)
+
+
+def test_metrics_values():
+    y = np.array(["cosmetic", "cosmetic", "therapeutic", "therapeutic"])
+    m = metrics(y, np.array([0.9, 0.4, 0.1, 0.2]))
+    assert m["accuracy"] == 0.75
+    assert m["confusion_matrix"]["matrix"] == [[2, 0], [1, 1]]
+    assert m["per_class"]["cosmetic"]["recall"] == 0.5
+    assert m["roc_auc"] == 1.0
+
+
+def test_report_and_plots_written(tmp_path):
+    df = pd.DataFrame({
+        "label": ["cosmetic", "therapeutic"] * 10,
+        "lang": ["en", "zh"] * 10,
+        "slice": ["clear"] * 20,
+    })
+    p = np.linspace(0.05, 0.95, 20)[::-1]
+    report = evaluate_frame(df, p, Policy())
+    paths = write_report(report, df, p, tmp_path)
+    assert {x.name for x in paths} == {"report.json", *PLOTS}
+    for x in paths[1:]:
+        assert x.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    saved = json.loads((tmp_path / "report.json").read_text())
+    assert set(saved["by_lang"]) == {"en", "zh"} and "by_slice" in saved
+    assert 0 <= saved["decisions"]["review_share"] <= 1

@@ -1,0 +1,72 @@
+import collections
+import csv
+
+import pytest
+
+from claimclf import config
+from claimclf.corpus.generator import COLUMNS, generate, generate_sample, to_csv
+from claimclf.corpus.procedures import all_procedures
+
+
+@pytest.fixture(scope="module")
+def rows():
+    return generate(n_rows=2000, seed=3)
+
+
+def test_same_seed_same_bytes():
+    a = to_csv([r.as_dict() for r in generate(300, seed=9)], COLUMNS)
+    b = to_csv([r.as_dict() for r in generate(300, seed=9)], COLUMNS)
+    assert a == b
+    assert a != to_csv([r.as_dict() for r in generate(300, seed=10)], COLUMNS)
+
+
+def test_language_shares_and_label_balance(rows):
+    by_lang = collections.Counter(r.lang for r in rows)
+    assert by_lang["en"] == by_lang["zh"] == 900 and by_lang["mixed"] == 200
+    for lang in ("en", "zh", "mixed"):
+        labels = collections.Counter(r.label for r in rows if r.lang == lang)
+        assert labels["therapeutic"] == labels["cosmetic"]
+
+
+def test_texts_unique_and_non_empty(rows):
+    texts = [r.text for r in rows]
+    assert all(t.strip() for t in texts) and len(set(texts)) == len(texts)
+
+
+def test_mixed_rows_switch_code(rows):
+    mixed = [r.text for r in rows if r.lang == "mixed"]
+    assert all(any(ch.isascii() and ch.isalpha() for ch in t) for t in mixed)
+    assert all(any("\u4e00" <= ch <= "\u9fff" for ch in t) for t in mixed)
+
+
+def test_every_procedure_has_both_labels_in_both_languages():
+    procs = all_procedures()
+    assert len(procs) >= 35
+    for p in procs:
+        have = {(s.lang, s.label) for s in p.scenarios}
+        assert have == {("en", "therapeutic"), ("en", "cosmetic"), ("zh", "therapeutic"), ("zh", "cosmetic")}, p.key
+
+
+def test_hard_cases_are_plentiful(rows):
+    slices = collections.Counter(r.slice for r in rows)
+    for s in ("negation", "keyword_trap", "threshold"):
+        assert slices[s] >= 0.08 * len(rows), slices
+    registers = {r.register for r in rows}
+    assert len(registers) >= 9
+
+
+def test_sample_is_unlabelled():
+    sample = generate_sample(40)
+    assert list(sample[0]) == ["claim_id", "text"] and len(sample) == 40
+
+
+def test_shipped_corpus_is_what_the_generator_writes():
+    path = config.default_corpus()
+    if not path.is_file():
+        pytest.skip(f"{path} not present")
+    with open(path, encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    assert header == COLUMNS
+    shipped = path.read_bytes()
+    assert shipped == to_csv([r.as_dict() for r in generate()], COLUMNS), "run `claimclf data generate` and commit"
+    assert len(shipped.splitlines()) - 1 >= 6000

@@ -1,0 +1,31 @@
+from claimclf.text import BOUNDARY, detect_lang, normalize, tokenize
+
+
+def test_normalize_fullwidth_case_space():
+    assert normalize("ＢＭＩ　３８，  Fields FULL") == "bmi 38, fields full"
+    assert normalize(None) == ""
+    assert normalize(3.5) == ""
+
+
+def test_chinese_runs_use_jieba_with_the_domain_dictionary():
+    tokens = tokenize("无视物障碍，视野检查正常")
+    # without the user dictionary jieba reads 无视 ("ignore") here
+    assert tokens[:2] == ("无", "视物障碍")
+    assert BOUNDARY in tokens
+
+
+def test_mixed_text_keeps_english_words_and_numbers():
+    tokens = tokenize("BMI 38，合并T2DM及OSA，拟行sleeve gastrectomy")
+    assert "bmi" in tokens and "38" in tokens and "t2dm" in tokens and "gastrectomy" in tokens
+    assert "合并" in tokens
+
+
+def test_boundaries_collapse():
+    assert tokenize("a. . , b") == ("a", BOUNDARY, "b")
+
+
+def test_detect_lang():
+    assert detect_lang("Upper lid skin rests on the lashes") == "en"
+    assert detect_lang("上睑皮肤松弛遮挡视线") == "zh"
+    assert detect_lang("患者BMI 38，合并T2DM和OSA，failed metformin") == "mixed"
+    assert detect_lang("12345 !!") == "unknown"
