@@ -198,7 +198,7 @@ def score(
     id_col: Annotated[str | None, typer.Option(help="Column holding the claim id (checked if given).")] = None,
     format: Annotated[str | None, typer.Option("--format", help="Input format: csv, tsv, jsonl, parquet.")] = None,
     output_format: Annotated[str | None, typer.Option(help="Output format (default: from -o, else the input's).")] = None,
-    encoding: Annotated[str, typer.Option(help="Input text encoding, e.g. gb18030 (default reads UTF-8 with or without BOM).")] = "utf-8-sig",
+    encoding: Annotated[str, typer.Option(help="Input encoding, e.g. gb18030 (default: UTF-8, BOM or not).")] = "utf-8-sig",
     batch_size: Annotated[int, typer.Option(min=1, help="Rows per chunk.")] = 5000,
     overwrite: Annotated[bool, typer.Option(help="Replace an existing output file.")] = False,
     model: ModelOpt = None,
