@@ -4,6 +4,7 @@ import csv
 import pytest
 
 from claimclf import config
+from claimclf.corpus import datacard
 from claimclf.corpus.generator import COLUMNS, generate, generate_sample, to_csv
 from claimclf.corpus.procedures import all_procedures
 
@@ -68,5 +69,8 @@ def test_shipped_corpus_is_what_the_generator_writes():
         header = next(csv.reader(fh))
     assert header == COLUMNS
     shipped = path.read_bytes()
-    assert shipped == to_csv([r.as_dict() for r in generate()], COLUMNS), "run `claimclf data generate` and commit"
+    rows = generate()
+    assert shipped == to_csv([r.as_dict() for r in rows], COLUMNS), "run `claimclf data generate` and commit"
+    card = path.with_name("README.md").read_text(encoding="utf-8")
+    assert card == datacard.render(rows), "data/README.md is stale: run `claimclf data generate`"
     assert len(shipped.splitlines()) - 1 >= 6000

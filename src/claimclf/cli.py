@@ -288,9 +288,16 @@ def data_generate(
     from claimclf import config
     from claimclf.corpus import generator
 
+    from claimclf.corpus import datacard
+    from claimclf.io import atomic_write_text
+
     target = out or config.default_corpus()
-    made = generator.write_corpus(target, n_rows=rows or generator.DEFAULT_ROWS, seed=generator.DEFAULT_SEED if seed is None else seed)
+    used_seed = generator.DEFAULT_SEED if seed is None else seed
+    made = generator.write_corpus(target, n_rows=rows or generator.DEFAULT_ROWS, seed=used_seed)
     typer.echo(f"{len(made)} labelled rows written to {target}")
+    card = Path(target).with_name("README.md") if out is None else Path(target).with_suffix(".card.md")
+    atomic_write_text(card, datacard.render(made, seed=used_seed))
+    typer.echo(f"data card written to {card}")
     if sample and out is None:
         s = generator.write_sample(config.default_sample())
         typer.echo(f"{len(s)} unlabelled sample claims written to {config.default_sample()}")

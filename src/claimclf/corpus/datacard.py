@@ -1,0 +1,103 @@
+"""The data card (data/README.md), written from the corpus itself so its counts never drift."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from claimclf.corpus.generator import DEFAULT_SEED, Row
+from claimclf.corpus.procedures import all_procedures
+
+INTRO = """# The shipped corpus: `claims_labelled.csv`
+
+Synthetic, labelled justifications of medical-insurance claims in English, Chinese and
+code-switched Chinese, for training and testing claimclf. Every row is generated; none is a
+real claim and none contains information about a real person.
+
+This file is written by `claimclf data generate` together with the corpus; do not edit it by hand.
+
+## How it was made
+
+- **Scenarios.** For each procedure, `src/claimclf/corpus/procedures/` holds hand-written
+  *scenarios*: one clinical situation, one label, written as clause templates with many
+  alternative wordings, numbers drawn from ranges, optional clauses and slots
+  (`src/claimclf/corpus/template.py`). Labels follow the project's labelling rules:
+  a procedure is **therapeutic** when it treats disease or injury, restores a documented function,
+  or reconstructs after a congenital anomaly, trauma, burn, infection or tumour (including
+  restoring appearance after such an event); it is **cosmetic** when it only changes how normal
+  anatomy looks, whatever words ("medically necessary", distress) are attached to the request.
+- **Registers.** Each row wraps its clauses in one of the registers claims arrive in: a letter
+  of medical necessity, a surgeon's pre-op note, an EMR assessment and plan, an adjuster's
+  summary, prior-authorisation free text, the patient's own appeal; 病历摘要, 理赔/报销申请, and
+  患者口语 (`registers.py`). Frames are label-neutral: the same boilerplate appears for both labels.
+- **Noise.** Abbreviations (pt, hx, b/l, w/o, s/p), typos, upper/lower case, half- and full-width
+  punctuation and digits (`noise.py`), independent of the label.
+- **Code-switching.** `mixed` rows are Chinese scenarios in which drug names, scores,
+  abbreviations and codes are written in English (BMI, T2DM, OSA, Botox, HA, CPT/ICD codes).
+- **Mixed register.** A few rows join a clinician's text and the patient's own words about the
+  same case (slice `mixed_register`).
+- **Determinism.** One seeded `random.Random` drives every choice: `claimclf data generate`
+  rebuilds the file byte for byte (a test checks it).
+
+## Columns
+
+| column | meaning |
+|---|---|
+| `id` | row id, `C00001`… |
+| `text` | the claim justification |
+| `label` | `therapeutic` or `cosmetic` |
+| `lang` | `en`, `zh` or `mixed` (Chinese with English terms) |
+| `procedure` | procedure key, e.g. `upper_blepharoplasty` |
+| `register` | the register the text is written in |
+| `slice` | `clear`, `negation` (a cue is denied), `keyword_trap` (words that point the wrong way), `threshold` (a measured value decides), `mixed_register` |
+| `scenario` | the scenario that produced the row (`procedure/index`): the group for grouped cross-validation |
+"""
+
+LIMITS = """## Limits
+
+- **Synthetic text.** The wording comes from templates written by the team. However varied, it
+  is narrower than real claims: real letters ramble, cite history the templates do not know,
+  and mix several procedures. Cross-validation on this corpus overstates accuracy on real claims;
+  grouped cross-validation (by scenario) is the more honest of the two numbers, and the only
+  trustworthy one is a measurement on text written outside the team.
+- **One label per text.** Narratives that justify two procedures with different labels (a
+  septoplasty with a hump reduction) are left out rather than split.
+- **Insufficient texts are absent.** A bare procedure name with no reason is labelled only for
+  procedures presumed cosmetic (double eyelid, rhinoplasty, augmentation, cosmetic toxin,
+  fillers, face-lift); anything else without a reason is not in the data, and the model
+  should not be trusted on it.
+- **Thresholds by jurisdiction.** English rows follow US payer criteria, Chinese rows Chinese
+  ones (e.g. bariatric BMI ≥ 32.5, or 27.5–32.5 with type 2 diabetes).
+- **Label is not payment.** A therapeutic label says what the procedure is for, not that a
+  policy pays for it.
+- **No traditional Chinese, no other languages.**
+"""
+
+
+def _table(counter: Counter, title: str, key_name: str) -> str:
+    lines = [f"### By {title}", "", f"| {key_name} | rows |", "|---|---:|"]
+    for key, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])):
+        lines.append(f"| {key} | {n} |")
+    return "\n".join(lines) + "\n"
+
+
+def render(rows: list[Row], seed: int = DEFAULT_SEED) -> str:
+    """The data card for ``rows``."""
+    procs = all_procedures()
+    n_scen = sum(len(p.scenarios) for p in procs)
+    lang_label = Counter((r.lang, r.label) for r in rows)
+    lines = [INTRO, "## Counts", "",
+             f"{len(rows)} rows from {len(procs)} procedures and {n_scen} scenarios, seed {seed}.", "",
+             "### By language and label", "", "| lang | therapeutic | cosmetic | share of rows |", "|---|---:|---:|---:|"]
+    for lang in ("en", "zh", "mixed"):
+        t, c = lang_label[(lang, "therapeutic")], lang_label[(lang, "cosmetic")]
+        lines.append(f"| {lang} | {t} | {c} | {(t + c) / max(len(rows), 1):.0%} |")
+    lines.append("")
+    lines.append(_table(Counter(r.slice for r in rows), "slice", "slice"))
+    lines.append(_table(Counter(r.register for r in rows), "register", "register"))
+    by_proc = Counter((r.procedure, r.label) for r in rows)
+    lines += ["### By procedure", "", "| procedure | therapeutic | cosmetic |", "|---|---:|---:|"]
+    for p in procs:
+        lines.append(f"| {p.key}{' ◆' if p.presumed_cosmetic else ''} | {by_proc[(p.key, 'therapeutic')]} | "
+                     f"{by_proc[(p.key, 'cosmetic')]} |")
+    lines += ["", "◆ presumed cosmetic when no reason is given.", "", LIMITS]
+    return "\n".join(lines)
