@@ -29,3 +29,8 @@ def test_detect_lang():
     assert detect_lang("上睑皮肤松弛遮挡视线") == "zh"
     assert detect_lang("患者BMI 38，合并T2DM和OSA，failed metformin") == "mixed"
     assert detect_lang("12345 !!") == "unknown"
+
+
+def test_traditional_chinese_is_read_as_simplified():
+    assert normalize("經診斷為雄激素性脫髮，頭皮無外傷") == "经诊断为雄激素性脱发,头皮无外伤"
+    assert tokenize("視野遮擋") == tokenize("视野遮挡")

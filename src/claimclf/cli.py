@@ -98,11 +98,19 @@ def train(
     model: ModelOpt = None,
     search: Annotated[bool, typer.Option(help="Choose C by grouped cross-validation (off: use the default).")] = True,
     review_band: BandOpt = None,
+    target_precision: Annotated[
+        float, typer.Option(min=0.5, max=1.0, help="Precision automatic decisions must reach on held-out predictions.")
+    ] = 0.99,
+    calibrate: Annotated[bool, typer.Option(help="Platt-scale p_cosmetic on grouped out-of-fold predictions.")] = True,
     text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
     label_col: Annotated[str, typer.Option(help="Column holding the label.")] = "label",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the result.")] = False,
 ) -> None:
-    """Train a model on labelled claims and save it with its sidecar."""
+    """Train a model on labelled claims and save it with its sidecar.
+
+    The review band is chosen so that automatic decisions are right at least --target-precision
+    of the time on cross-validated predictions, unless --review-band fixes it.
+    """
     from claimclf import config
     from claimclf.dataset import fingerprint
     from claimclf.io import read_table
@@ -116,8 +124,14 @@ def train(
     df = read_table(str(data))
     say = (lambda m: None) if quiet else _err
     say(f"training on {data} ({len(df)} rows)")
-    result = fit(df, search=search, text_col=text_col, label_col=label_col, progress=say)
-    band = _parse_band(review_band) or config.REVIEW_BAND
+    result = fit(df, search=search, text_col=text_col, label_col=label_col, progress=say, calibrate=calibrate,
+                 target_precision=target_precision)
+    policy = dict(result.policy)
+    fixed = _parse_band(review_band)
+    if fixed:
+        policy.update(review_low=fixed[0], review_high=fixed[1], chosen_by="--review-band")
+    else:
+        policy["chosen_by"] = f"target precision {target_precision:g} on cross-validated predictions"
     from claimclf.text import user_dictionary_path
 
     meta = {
@@ -127,7 +141,8 @@ def train(
         "cv": {"grouped": result.cv.grouped, "n_splits": result.cv.n_splits, "metrics": result.cv.metrics},
         "cv_ungrouped": result.cv_ungrouped.metrics if result.cv_ungrouped else None,
         "search": result.search,
-        "decision_policy": {"threshold": 0.5, "review_low": band[0], "review_high": band[1]},
+        "calibration": result.calibration,
+        "decision_policy": policy,
     }
     sidecar = save_model(result.pipeline, model, meta)
     kind = "grouped by scenario" if result.cv.grouped else "stratified"
@@ -135,6 +150,15 @@ def train(
     if result.cv_ungrouped:
         typer.echo(f"cross-validated (ungrouped, for comparison): {_fmt(result.cv_ungrouped.metrics)}")
     typer.echo(f"chosen: C={result.params['C']:g}")
+    if result.calibration:
+        c = result.calibration
+        typer.echo(f"calibration: {c['method']}, ECE {c['cv_ece_before']:.3f} -> {c['cv_ece_after']:.3f}")
+    share = policy.get("cv_review_share")
+    typer.echo(
+        f"decisions: cosmetic if p_cosmetic >= {policy['review_high']:.3f}, therapeutic if <= {policy['review_low']:.3f}, "
+        f"review between ({policy['chosen_by']}"
+        + (f"; {share:.1%} of cross-validated claims to review)" if share is not None and not fixed else ")")
+    )
     typer.echo(f"model written to {model} (version {sidecar['model_version']}, sidecar {Path(model).name}.json)")
 
 
@@ -286,9 +310,7 @@ def data_generate(
 ) -> None:
     """Rebuild the shipped labelled corpus (byte for byte with the default seed) and the sample file."""
     from claimclf import config
-    from claimclf.corpus import generator
-
-    from claimclf.corpus import datacard
+    from claimclf.corpus import datacard, generator
     from claimclf.io import atomic_write_text
 
     target = out or config.default_corpus()

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from claimclf.config import POSITIVE
 from claimclf.features import NEGATION_PREFIX
+from claimclf.measurements import PREFIX as MEASUREMENT_PREFIX
+from claimclf.measurements import readable as readable_measurement
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -31,8 +33,10 @@ def _is_cjk(token: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in token)
 
 
-def readable(feature: str) -> str:
-    """``"denies not:pain"`` -> ``"NOT pain"``; Chinese tokens joined without spaces."""
+def readable(feature: str, chinese: bool = False) -> str:
+    """``"denies not:pain"`` -> ``"denies NOT pain"``; threshold tokens spelled out; Chinese joined without spaces."""
+    if feature.startswith(MEASUREMENT_PREFIX):
+        return readable_measurement(feature, chinese=chinese)
     out: list[str] = []
     negated_open = False
     for tok in feature.split(" "):
@@ -76,6 +80,7 @@ class Explainer:
         X = self.words.transform(texts).tocsr()
         result: list[list[Evidence]] = []
         for i in range(X.shape[0]):
+            chinese = any("\u4e00" <= ch <= "\u9fff" for ch in texts[i])
             start, end = X.indptr[i], X.indptr[i + 1]
             cols = X.indices[start:end]
             contrib = X.data[start:end] * self.coef[cols]
@@ -85,7 +90,7 @@ class Explainer:
             for j in order:
                 if len(items) >= k or contrib[j] == 0:
                     break
-                term = readable(self.names[cols[j]])
+                term = readable(self.names[cols[j]], chinese=chinese)
                 if term in seen:
                     continue
                 seen.add(term)

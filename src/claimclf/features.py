@@ -6,6 +6,9 @@ obstruction" does not count as evidence of obstruction.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from claimclf.measurements import measurement_tokens
 from claimclf.text import BOUNDARY, normalize, tokenize
 
 NEGATION_PREFIX = "not:"
@@ -60,12 +63,16 @@ class WordAnalyzer:
     visible as hyperparameters.
     """
 
-    def __init__(self, ngram_max: int = 2, negation: bool = True) -> None:
+    def __init__(self, ngram_max: int = 2, negation: bool = True, measurements: bool = True) -> None:
         self.ngram_max = ngram_max
         self.negation = negation
+        self.measurements = measurements
 
     def __repr__(self) -> str:
-        return f"WordAnalyzer(ngram_max={self.ngram_max}, negation={self.negation})"
+        return f"WordAnalyzer(ngram_max={self.ngram_max}, negation={self.negation}, measurements={self.measurements})"
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update({"measurements": False, **state})
 
     def clauses(self, text: str) -> list[list[str]]:
         """The token stream split into clauses, with negation marked if enabled."""
@@ -81,21 +88,34 @@ class WordAnalyzer:
         return [c for c in clauses if c]
 
     def __call__(self, text: str) -> list[str]:
+        return list(_analyze(text, self.ngram_max, self.negation, self.measurements))
+
+    def features(self, text: str) -> tuple[str, ...]:
         features: list[str] = []
         for clause in self.clauses(text):
             for n in range(1, self.ngram_max + 1):
                 for i in range(len(clause) - n + 1):
                     features.append(" ".join(clause[i : i + n]))
-        return features
+        if self.measurements:
+            features.extend(measurement_tokens(normalize(text)))
+        return tuple(features)
 
 
-def build_features(ngram_max: int = 2, negation: bool = True, char_ngram: tuple[int, int] = (1, 4)):
+@lru_cache(maxsize=100_000)
+def _analyze(text: str, ngram_max: int, negation: bool, measurements: bool) -> tuple[str, ...]:
+    """Cached: cross-validation and the explainer analyse the same texts many times."""
+    return WordAnalyzer(ngram_max, negation, measurements).features(text)
+
+
+def build_features(
+    ngram_max: int = 2, negation: bool = True, char_ngram: tuple[int, int] = (1, 4), measurements: bool = True
+):
     """Word and character n-gram TF-IDF side by side."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import FeatureUnion
 
     words = TfidfVectorizer(
-        analyzer=WordAnalyzer(ngram_max=ngram_max, negation=negation),
+        analyzer=WordAnalyzer(ngram_max=ngram_max, negation=negation, measurements=measurements),
         lowercase=False,
         min_df=2,
         sublinear_tf=True,

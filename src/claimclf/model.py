@@ -18,14 +18,18 @@ if TYPE_CHECKING:
     import pandas as pd
     from sklearn.pipeline import Pipeline
 
-DEFAULT_PARAMS = {"C": 8.0, "ngram_max": 2, "negation": True, "char_ngram": (1, 4)}
+DEFAULT_PARAMS = {"C": 8.0, "ngram_max": 2, "negation": True, "measurements": True, "char_ngram": (1, 4)}
 SEARCH_GRID = [{"C": c} for c in (2.0, 8.0, 32.0)]
 MIN_ROWS = 10
 SEED = 0
 
 
 def build_pipeline(
-    C: float = 8.0, ngram_max: int = 2, negation: bool = True, char_ngram: tuple[int, int] = (1, 4)
+    C: float = 8.0,
+    ngram_max: int = 2,
+    negation: bool = True,
+    char_ngram: tuple[int, int] = (1, 4),
+    measurements: bool = True,
 ) -> Pipeline:
     """Word + character TF-IDF into a logistic regression."""
     from sklearn.linear_model import LogisticRegression
@@ -35,10 +39,65 @@ def build_pipeline(
 
     return Pipeline(
         [
-            ("features", build_features(ngram_max=ngram_max, negation=negation, char_ngram=tuple(char_ngram))),
+            ("features", build_features(ngram_max=ngram_max, negation=negation, char_ngram=tuple(char_ngram),
+                                        measurements=measurements)),
             ("clf", LogisticRegression(C=C, max_iter=3000, class_weight="balanced", solver="liblinear")),
         ]
     )
+
+
+def fit_platt(y, p) -> tuple[float, float]:
+    """Slope and intercept mapping logit(p) of the positive class to calibrated log-odds."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    p = np.clip(np.asarray(p, dtype=float), 1e-6, 1 - 1e-6)
+    logit = np.log(p / (1 - p)).reshape(-1, 1)
+    lr = LogisticRegression(C=1e4).fit(logit, np.asarray(y) == POSITIVE)
+    return float(lr.coef_[0][0]), float(lr.intercept_[0])
+
+
+def apply_platt(p, a: float, b: float):
+    import numpy as np
+
+    p = np.clip(np.asarray(p, dtype=float), 1e-6, 1 - 1e-6)
+    return 1.0 / (1.0 + np.exp(-(a * np.log(p / (1 - p)) + b)))
+
+
+def choose_band(y, p, target_precision: float) -> dict:
+    """Thresholds at which automatic decisions reach ``target_precision`` on held-out predictions.
+
+    ``p >= high`` is decided cosmetic and ``p <= low`` therapeutic, each side right at least
+    ``target_precision`` of the time on the cross-validated predictions; between them is review.
+    """
+    import numpy as np
+
+    y_pos = np.asarray(y) == POSITIVE
+    p = np.asarray(p, dtype=float)
+    order = np.sort(np.unique(p))
+    high = 1.0
+    for t in order:
+        sel = p >= t
+        if sel.sum() and y_pos[sel].mean() >= target_precision:
+            high = float(t)
+            break
+    low = 0.0
+    for t in order[::-1]:
+        sel = p <= t
+        if sel.sum() and (~y_pos[sel]).mean() >= target_precision:
+            low = float(t)
+            break
+    high, low = max(high, 0.5), min(low, 0.5)
+    decided = (p >= high) | (p <= low)
+    correct = np.where(p >= high, y_pos, ~y_pos)
+    return {
+        "target_precision": target_precision,
+        "threshold": 0.5,
+        "review_low": low,
+        "review_high": high,
+        "cv_review_share": float(1 - decided.mean()),
+        "cv_auto_accuracy": float(correct[decided].mean()) if decided.any() else None,
+    }
 
 
 def positive_index(pipeline: Pipeline) -> int:
@@ -66,6 +125,8 @@ class TrainResult:
     cv: CVResult
     cv_ungrouped: CVResult | None
     search: list[dict] = field(default_factory=list)  # one entry per candidate: params + cv metrics
+    calibration: dict | None = None  # Platt a, b and the ECE of the held-out predictions before/after
+    policy: dict | None = None  # thresholds chosen for the target precision
 
 
 def check_training_frame(df: pd.DataFrame, text_col: str = "text", label_col: str = "label") -> pd.DataFrame:
@@ -155,8 +216,10 @@ def train(
     text_col: str = "text",
     label_col: str = "label",
     progress=None,
+    calibrate: bool = True,
+    target_precision: float = 0.99,
 ) -> TrainResult:
-    """Choose hyperparameters by grouped CV (if ``search``), report CV, refit on everything."""
+    """Choose hyperparameters by grouped CV (if ``search``), calibrate, pick thresholds, refit on everything."""
     df = check_training_frame(df, text_col=text_col, label_col=label_col)
     texts = df[text_col].astype(str).tolist()
     y = df[label_col].to_numpy()
@@ -174,8 +237,29 @@ def train(
     if best_cv.grouped:
         say("cross-validating without groups, for comparison ...")
         ungrouped = cross_validate(texts, y, best_params, groups=None)
+    from claimclf.evaluate import expected_calibration_error
+
+    oof = best_cv.oof_p
+    calibration = None
+    if calibrate:
+        a, b = fit_platt(y, oof)
+        calibrated = apply_platt(oof, a, b)
+        calibration = {
+            "method": "platt on grouped out-of-fold predictions" if best_cv.grouped else "platt on out-of-fold predictions",
+            "a": a,
+            "b": b,
+            "cv_ece_before": expected_calibration_error(y == POSITIVE, oof),
+            "cv_ece_after": expected_calibration_error(y == POSITIVE, calibrated),
+        }
+        oof = calibrated
+    policy = choose_band(y, oof, target_precision)
     say("fitting the final model on all rows ...")
     pipeline = build_pipeline(**best_params)
+    if calibration:
+        from claimclf.calibration import PlattCalibrated
+
+        pipeline.set_params(clf=PlattCalibrated(pipeline.named_steps["clf"], calibration["a"], calibration["b"]))
     pipeline.fit(texts, y)
     search_log = [{"params": p, "metrics": r.metrics, "grouped": r.grouped} for p, r in results]
-    return TrainResult(pipeline=pipeline, params=best_params, cv=best_cv, cv_ungrouped=ungrouped, search=search_log)
+    return TrainResult(pipeline=pipeline, params=best_params, cv=best_cv, cv_ungrouped=ungrouped, search=search_log,
+                       calibration=calibration, policy=policy)

@@ -40,9 +40,11 @@ class Policy:
         return POSITIVE if p >= self.threshold else "therapeutic"
 
     def decide(self, p: float) -> str:
-        if self.review_low <= p <= self.review_high:
-            return "review"
-        return self.label(p)
+        if p >= self.review_high:
+            return POSITIVE
+        if p <= self.review_low:
+            return "therapeutic"
+        return "review"
 
     @classmethod
     def from_sidecar(cls, sidecar: dict, band: tuple[float, float] | None = None) -> Policy:

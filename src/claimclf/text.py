@@ -28,11 +28,23 @@ _jieba_lock = threading.Lock()
 _jieba = None
 
 
+@lru_cache(maxsize=1)
+def _t2s_table() -> dict[int, str]:
+    """Traditional to simplified Chinese, character by character (claims from Taiwan and Hong Kong)."""
+    table: dict[int, str] = {}
+    path = resources.files("claimclf") / "resources" / "t2s_chars.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            trad, simp = line.split("\t")
+            table[ord(trad)] = simp
+    return table
+
+
 def normalize(text: object) -> str:
-    """NFKC (full-width to half-width), lower case, one space between words."""
+    """NFKC (full-width to half-width), traditional to simplified, lower case, one space between words."""
     if not isinstance(text, str):
         return ""
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", text).translate(_t2s_table())
     text = text.replace("\u3002", ".").replace("\u3001", ",")
     return _SPACE.sub(" ", text).strip().lower()
 

@@ -48,7 +48,7 @@ This file is written by `claimclf data generate` together with the corpus; do no
 | `lang` | `en`, `zh` or `mixed` (Chinese with English terms) |
 | `procedure` | procedure key, e.g. `upper_blepharoplasty` |
 | `register` | the register the text is written in |
-| `slice` | `clear`, `negation` (a cue is denied), `keyword_trap` (words that point the wrong way), `threshold` (a measured value decides), `mixed_register` |
+| `slice` | `clear`; `negation` (a cue is denied); `keyword_trap` (words point the wrong way); `threshold`; `mixed_register` |
 | `scenario` | the scenario that produced the row (`procedure/index`): the group for grouped cross-validation |
 """
 
