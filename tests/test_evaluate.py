@@ -39,3 +39,12 @@ def test_report_and_plots_written(tmp_path):
     saved = json.loads((tmp_path / "report.json").read_text())
     assert set(saved["by_lang"]) == {"en", "zh"} and "by_slice" in saved
     assert 0 <= saved["decisions"]["review_share"] <= 1
+
+
+def test_leakage_flags_numbers_letters_and_punctuation_not_words():
+    from claimclf.evaluate import leakage_flags
+
+    top = {"cosmetic": [("u", 3.0), ("i want", 2.0), ("15823", 1.5), ("°", 1.0), ("m:field_le30", 1.0)],
+           "therapeutic": [("pain", -2.0), ("not:pain", -1.0), ("c00123", -1.0)]}
+    flagged = {f["term"] for f in leakage_flags(top)}
+    assert flagged == {"u", "15823", "°", "c00123"}

@@ -140,6 +140,7 @@ def train(
         "jieba_user_dict_sha256": sha256_file(Path(user_dictionary_path())),
         "cv": {"grouped": result.cv.grouped, "n_splits": result.cv.n_splits, "metrics": result.cv.metrics},
         "cv_ungrouped": result.cv_ungrouped.metrics if result.cv_ungrouped else None,
+        "cv_breakdown": result.cv_breakdown,
         "search": result.search,
         "calibration": result.calibration,
         "decision_policy": policy,
@@ -174,7 +175,8 @@ def evaluate(
 ) -> None:
     """Measure a model on labelled claims: metrics by language and slice, report and plots."""
     from claimclf import config
-    from claimclf.evaluate import evaluate_frame, write_report
+    from claimclf.baselines import training_majority
+    from claimclf.evaluate import baseline_reports, evaluate_frame, leakage_flags, write_report
     from claimclf.explain import Explainer
     from claimclf.io import read_table
     from claimclf.model import check_training_frame, predict_p_cosmetic
@@ -193,7 +195,10 @@ def evaluate(
     result = evaluate_frame(df, p, policy)
     result["model"] = {"path": str(model), "version": sidecar.get("model_version"), "sha256": sidecar.get("model_sha256")}
     result["data"] = {"path": str(data), "rows": len(df)}
-    result["top_features"] = Explainer(pipeline).top_features(15)
+    explainer = Explainer(pipeline)
+    result["top_features"] = {lang: explainer.top_features(15, lang) for lang in ("en", "zh")}
+    result["leakage_flags"] = leakage_flags(explainer.top_features(50, raw=True))
+    result["baselines"] = baseline_reports(df, training_majority(sidecar))
     out_dir = report or config.default_report_dir()
     paths = write_report(result, df, p, out_dir)
     o = result["overall"]
@@ -207,9 +212,14 @@ def evaluate(
     for column in ("lang", "slice"):
         for value, m in result.get(f"by_{column}", {}).items():
             typer.echo(f"  {column}={value:<14} n={m['n']:<5} accuracy {m['accuracy']:.3f}  macro-F1 {m['macro_f1']:.3f}")
+    for name, b in result["baselines"].items():
+        typer.echo(f"  baseline {name:<13} accuracy {b['overall']['accuracy']:.3f}  macro-F1 {b['overall']['macro_f1']:.3f}")
     d = result["decisions"]
     auto = f"{d['auto_accuracy']:.3f}" if d["auto_accuracy"] is not None else "n/a"
     typer.echo(f"  review band {d['review_band']}: {d['review_share']:.1%} to review, accuracy outside it {auto}")
+    if result["leakage_flags"]:
+        shown = ", ".join(f"{f['term']!r}" for f in result["leakage_flags"][:6])
+        typer.echo(f"  possible leakage among the strongest features: {shown} (see report.json)")
     typer.echo(f"report written to {paths[0]} (plots: {', '.join(p.name for p in paths[1:])})")
 
 
@@ -294,6 +304,8 @@ def predict(
         typer.echo(f"decision: review ({result['reason']})")
         return
     typer.echo(f"decision: {result['decision']}  (predicted {result['predicted_label']}, p_cosmetic {result['p_cosmetic']:.3f})")
+    if result["reason"]:
+        typer.echo(f"note: {result['reason']}")
     if items:
         typer.echo("evidence (+ towards cosmetic, - towards therapeutic):")
         for e in items:

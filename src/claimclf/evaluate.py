@@ -103,6 +103,44 @@ def evaluate_frame(df: pd.DataFrame, p: np.ndarray, policy) -> dict[str, Any]:
     return report
 
 
+def leakage_flags(top: dict[str, list[tuple[str, float]]]) -> list[dict[str, Any]]:
+    """Strong features (raw names) that are not reasons: numbers, lone letters, punctuation, ids.
+
+    A model that leans on these has learnt how the training text was written, not why a
+    procedure is therapeutic or cosmetic.
+    """
+    import re
+
+    suspicious = re.compile(r"^(?:[\d.,%°/-]+|[b-hj-z]|[^\w\u4e00-\u9fff]+|[a-z]*\d{3,}[a-z]*|c\d{4,})$")
+    flags = []
+    for label, items in top.items():
+        for term, weight in items:
+            parts = [p.removeprefix("not:") for p in term.split(" ") if not p.startswith("m:")]
+            if any(suspicious.match(part) for part in parts):
+                flags.append({"class": label, "term": term, "weight": weight})
+    return flags
+
+
+def baseline_reports(df: pd.DataFrame, majority: str) -> dict[str, Any]:
+    """The keyword rule and the majority class on the same rows, summarised like the model."""
+    import numpy as np
+
+    from claimclf.baselines import keyword_p_cosmetic, majority_p_cosmetic
+    from claimclf.scoring import Policy
+
+    out = {}
+    for name, p in (
+        ("keyword_rule", keyword_p_cosmetic(df["text"].tolist())),
+        ("majority", majority_p_cosmetic(len(df), majority)),
+    ):
+        rep = evaluate_frame(df, np.asarray(p, dtype=float), Policy(0.5, 0.5, 0.5))
+        rep.pop("decisions", None)
+        rep.pop("by_procedure", None)
+        out[name] = rep
+    out["majority"]["label"] = majority
+    return out
+
+
 def write_report(report: dict[str, Any], df: pd.DataFrame, p: np.ndarray, out_dir: Path) -> list[Path]:
     """``report.json`` and the four plots; returns the paths written."""
     out_dir = Path(out_dir)

@@ -98,12 +98,23 @@ class Explainer:
             result.append(items)
         return result
 
-    def top_features(self, n: int = 20) -> dict[str, list[tuple[str, float]]]:
-        """The strongest word features of the model for each class."""
+    def top_features(
+        self, n: int = 20, language: str | None = None, raw: bool = False
+    ) -> dict[str, list[tuple[str, float]]]:
+        """The strongest word features of the model for each class, optionally only Chinese or only Latin ones."""
         order = self.coef.argsort()
+        if language == "zh":
+            order = [i for i in order if _is_cjk(self.names[i])]
+        elif language == "en":
+            order = [i for i in order if not _is_cjk(self.names[i])]
+        chinese = language == "zh"
+
+        def name(i: int) -> str:
+            return self.names[i] if raw else readable(self.names[i], chinese)
+
         return {
-            "cosmetic": [(readable(self.names[i]), float(self.coef[i])) for i in order[::-1][:n]],
-            "therapeutic": [(readable(self.names[i]), float(self.coef[i])) for i in order[:n]],
+            "cosmetic": [(name(i), float(self.coef[i])) for i in list(order)[::-1][:n]],
+            "therapeutic": [(name(i), float(self.coef[i])) for i in list(order)[:n]],
         }
 
 

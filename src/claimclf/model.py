@@ -127,6 +127,7 @@ class TrainResult:
     search: list[dict] = field(default_factory=list)  # one entry per candidate: params + cv metrics
     calibration: dict | None = None  # Platt a, b and the ECE of the held-out predictions before/after
     policy: dict | None = None  # thresholds chosen for the target precision
+    cv_breakdown: dict | None = None  # held-out accuracy by language and slice
 
 
 def check_training_frame(df: pd.DataFrame, text_col: str = "text", label_col: str = "label") -> pd.DataFrame:
@@ -253,6 +254,11 @@ def train(
         }
         oof = calibrated
     policy = choose_band(y, oof, target_precision)
+    from claimclf.evaluate import breakdown
+
+    cv_breakdown = {
+        column: breakdown(df.assign(label=y), oof, column) for column in ("lang", "slice") if column in df.columns
+    }
     say("fitting the final model on all rows ...")
     pipeline = build_pipeline(**best_params)
     if calibration:
@@ -262,4 +268,4 @@ def train(
     pipeline.fit(texts, y)
     search_log = [{"params": p, "metrics": r.metrics, "grouped": r.grouped} for p, r in results]
     return TrainResult(pipeline=pipeline, params=best_params, cv=best_cv, cv_ungrouped=ungrouped, search=search_log,
-                       calibration=calibration, policy=policy)
+                       calibration=calibration, policy=policy, cv_breakdown=cv_breakdown)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from claimclf.config import EVIDENCE_TERMS, POSITIVE, REVIEW_BAND
+from claimclf.doubt import doubt_reason, shrink
 from claimclf.errors import ClaimError
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ class Scorer:
         self.evidence_terms = evidence_terms
         self.explainer = Explainer(pipeline) if evidence_terms > 0 else None
         self._pos = positive_index(pipeline)
+        self._vocabulary = dict(pipeline.named_steps["features"].transformer_list)["words"].vocabulary_
 
     def score_texts(self, values: Iterable[object]) -> list[dict[str, object]]:
         """One result per value, in order."""
@@ -96,12 +98,17 @@ class Scorer:
             texts = [cleaned[i][0] for i in todo]
             probs = self.pipeline.predict_proba(texts)[:, self._pos]
             evidence = self.explainer.explain(texts, k=self.evidence_terms) if self.explainer else [[]] * len(texts)
-            for i, p, ev in zip(todo, probs, evidence, strict=True):
+            for i, text, p, ev in zip(todo, texts, probs, evidence, strict=True):
                 p = float(min(1.0, max(0.0, p)))
+                decision = self.policy.decide(p)
+                doubt = doubt_reason(text, self._vocabulary)
+                if doubt:
+                    p, decision = shrink(p), "review"
+                    results[i]["reason"] = "; ".join(r for r in (results[i]["reason"], doubt) if r)
                 results[i].update(
                     predicted_label=self.policy.label(p),
                     p_cosmetic=round(p, 6),
-                    decision=self.policy.decide(p),
+                    decision=decision,
                     evidence=format_evidence(ev),
                 )
         return results

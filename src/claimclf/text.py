@@ -53,22 +53,143 @@ def user_dictionary_path() -> str:
     return str(resources.files("claimclf") / "resources" / "jieba_user_dict.txt")
 
 
+SEGMENTER_ENV = "CLAIMCLF_SEGMENTER"  # auto (default), jieba or jieba_fast_dat
+_segmenter_name = ""
+
+
+def segmenter_name() -> str:
+    """The segmenter this process uses: ``jieba_fast_dat`` (the ``fast`` extra) or ``jieba``."""
+    _segmenter()
+    return _segmenter_name
+
+
 def _segmenter():
-    """A jieba Tokenizer with the domain dictionary, built once per process."""
-    global _jieba
+    """A jieba-compatible Tokenizer with the domain dictionary, built once per process.
+
+    jieba_fast_dat (C++, same tokens as jieba: tests/test_segmenter.py checks the corpus) when
+    installed, else jieba itself; ``CLAIMCLF_SEGMENTER=jieba`` forces plain jieba.
+    """
+    global _jieba, _segmenter_name
     if _jieba is None:
         with _jieba_lock:
             if _jieba is None:
-                import logging
+                import os
 
-                import jieba
+                from claimclf.errors import ClaimError
 
-                jieba.setLogLevel(logging.WARNING)
-                tok = jieba.Tokenizer()
-                tok.initialize()
-                tok.load_userdict(user_dictionary_path())
-                _jieba = tok
+                choice = os.environ.get(SEGMENTER_ENV, "auto").strip().lower().replace("-", "_") or "auto"
+                if choice not in ("auto", "jieba", "jieba_fast_dat"):
+                    raise ClaimError(f"{SEGMENTER_ENV}={choice!r} is not a segmenter: use auto, jieba or jieba_fast_dat")
+                tok, name = None, "jieba"
+                if choice != "jieba":
+                    try:
+                        tok, name = _fast_dat_segmenter(), "jieba_fast_dat"
+                    except ImportError:
+                        if choice == "jieba_fast_dat":
+                            raise ClaimError(
+                                f"{SEGMENTER_ENV}=jieba_fast_dat but it is not installed: pip install 'claimclf[fast]'"
+                            ) from None
+                if tok is None:
+                    tok = _jieba_segmenter()
+                _jieba, _segmenter_name = tok, name
     return _jieba
+
+
+def _jieba_segmenter():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    tok.load_userdict(user_dictionary_path())
+    return tok
+
+
+def _jieba_dictionary() -> str:
+    """jieba's main dictionary file, found without importing jieba (its import is slow)."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.origin:
+        raise ImportError("jieba is not installed")
+    return os.path.join(os.path.dirname(spec.origin), "dict.txt")
+
+
+def _dictionary_total(path: str) -> int:
+    """The total frequency jieba computes for a dictionary: every line counts, duplicates too."""
+    with open(path, "rb") as fh:
+        return sum(int(line.split(b" ", 2)[1]) for line in fh.read().splitlines() if line.strip())
+
+
+def _user_words() -> list[tuple[str, int | None]]:
+    """The domain dictionary as jieba's load_userdict reads it: word, optional frequency (tags ignored)."""
+    pattern = re.compile(r"^(.+?)( [0-9]+)?( [a-z]+)?$")
+    words: list[tuple[str, int | None]] = []
+    with open(user_dictionary_path(), encoding="utf-8") as fh:
+        for line in fh:
+            line = line.strip().lstrip("\ufeff")
+            if line:
+                word, freq, _ = pattern.match(line).groups()
+                words.append((word, int(freq) if freq else None))
+    return words
+
+
+def _fast_dat_segmenter():
+    """jieba_fast_dat on jieba's own dictionary, given jieba's total frequency so that routes score alike.
+
+    jieba_fast_dat drops duplicate dictionary lines from its total where jieba counts them; the total
+    weighs every word of a route, so it is set to jieba's. User words go in through ``add_word``, as
+    jieba's ``load_userdict`` does, which also avoids jieba_fast_dat's cache of user dictionaries.
+    """
+    import logging
+
+    import jieba_fast_dat
+
+    jieba_fast_dat.setLogLevel(logging.WARNING)
+    main_dict = _jieba_dictionary()
+    total = _dictionary_total(main_dict)
+    tok = jieba_fast_dat.Tokenizer(main_dict)
+    with _cache_build_lock():
+        tok.initialize()
+        if abs(tok.total - total) > 1e-4 * total:  # a damaged cache file: rebuild it
+            tok.initialized = False
+            tok.initialize(force_rebuild=True)
+    tok.total = total
+    for word, freq in _user_words():
+        tok.add_word(word, freq)
+    return tok
+
+
+def _cache_build_lock():
+    """An exclusive lock while jieba_fast_dat loads or writes its dictionary cache in the temp dir.
+
+    Its cache file is written in place, so worker processes starting together on a fresh
+    machine could read each other's half-written file.
+    """
+    import contextlib
+    import os
+    import tempfile
+
+    @contextlib.contextmanager
+    def lock():
+        try:
+            import fcntl
+
+            fh = open(os.path.join(tempfile.gettempdir(), f"claimclf-segmenter-{os.getuid()}.lock"), "a+b")  # noqa: SIM115
+        except (ImportError, OSError, AttributeError):  # no fcntl (Windows) or no writable temp dir
+            yield
+            return
+        with fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    return lock()
 
 
 def segment_chinese(run: str) -> list[str]:
