@@ -18,7 +18,7 @@ def scorer(small_model):
 
 def test_policy_band():
     pol = Policy(0.5, 0.4, 0.6)
-    assert [pol.decide(p) for p in (0.1, 0.45, 0.6, 0.61)] == ["therapeutic", "review", "review", "cosmetic"]
+    assert [pol.decide(p) for p in (0.1, 0.4, 0.45, 0.59, 0.6)] == ["therapeutic", "therapeutic", "review", "review", "cosmetic"]
     with pytest.raises(ClaimError):
         Policy(0.5, 0.7, 0.9)
 

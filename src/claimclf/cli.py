@@ -7,6 +7,7 @@ non-zero exit; tracebacks never print local variables (claim text may be private
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -83,12 +84,38 @@ def _fmt(metrics: dict) -> str:
 
 
 ModelOpt = Annotated[
-    Path | None, typer.Option("--model", "-m", help="Model file (default: models/claimclf.joblib).")
+    Path | None,
+    typer.Option("--model", "-m", help="Model file (default: models/claimclf.joblib); evaluate, score and "
+                 "predict also take a registered model: models:/claimclf@champion or models:/claimclf/3."),
 ]
 BandOpt = Annotated[
     str | None,
     typer.Option(help="p_cosmetic range that goes to review, as LOW,HIGH (default: the model's stored band)."),
 ]
+# MLflow tracking (issue 3): the options are shared by train and evaluate; mlflow is imported only when tracking.
+TrackOpt = Annotated[bool, typer.Option("--track/--no-track", help="Record an MLflow run (default: on).")]
+TrackingUriOpt = Annotated[
+    str | None,
+    typer.Option(help="MLflow tracking URI (default: $MLFLOW_TRACKING_URI, else sqlite experiments/mlflow.db)."),
+]
+ExperimentOpt = Annotated[str, typer.Option(help="MLflow experiment name.")]
+TrackOptionalOpt = Annotated[
+    bool, typer.Option("--track-optional", help="If the tracking store cannot be reached, go on without tracking.")
+]
+
+
+def _load_model(model: Path | None):
+    """The local joblib model (default), or a registered one for ``models:/claimclf@champion`` or
+    ``models:/claimclf/3``: only then is mlflow imported, so local scoring needs no tracking store."""
+    from claimclf import config
+
+    if model is not None and str(model).startswith("models:/"):
+        from claimclf.tracking import load_registered
+
+        return load_registered(str(model), warn=_err)
+    from claimclf.persistence import load_model
+
+    return load_model(model or config.default_model(), warn=_err)
 
 
 @app.command()
@@ -105,6 +132,10 @@ def train(
     text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
     label_col: Annotated[str, typer.Option(help="Column holding the label.")] = "label",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the result.")] = False,
+    track: TrackOpt = True,
+    tracking_uri: TrackingUriOpt = None,
+    experiment: ExperimentOpt = "claimclf",
+    track_optional: TrackOptionalOpt = False,
 ) -> None:
     """Train a model on labelled claims and save it with its sidecar.
 
@@ -121,6 +152,7 @@ def train(
     model = model or config.default_model()
     if not Path(data).exists() and data == config.default_corpus():
         raise ClaimError(f"shipped corpus not found at {data}: run `claimclf data generate` first")
+    tracker = _tracker(track, tracking_uri, experiment, track_optional)  # before training: fail fast
     df = read_table(str(data))
     say = (lambda m: None) if quiet else _err
     say(f"training on {data} ({len(df)} rows)")
@@ -161,6 +193,35 @@ def train(
         + (f"; {share:.1%} of cross-validated claims to review)" if share is not None and not fixed else ")")
     )
     typer.echo(f"model written to {model} (version {sidecar['model_version']}, sidecar {Path(model).name}.json)")
+    if tracker:
+        _track(track_optional, lambda: tracker.log_training(
+            result, df, Path(data), Path(model), sidecar, search=search, text_col=text_col, label_col=label_col))
+
+
+def _tracker(track: bool, tracking_uri: str | None, experiment: str, optional: bool):
+    """A tracking.Tracker, or None when tracking is off (or optional and unreachable)."""
+    if not track:
+        return None
+    from claimclf.tracking import prepare
+
+    return prepare(True, tracking_uri, experiment, optional, say=_err)
+
+
+def _track(optional: bool, log) -> None:
+    """Record the run; a failing store is an error, or a warning with --track-optional (the files are written)."""
+    from claimclf.tracking import TrackingError, display_uri
+
+    try:
+        info = log()
+    except TrackingError as exc:
+        if not optional:
+            raise TrackingError(f"{exc} (the local files were written)") from None
+        _err(f"warning: {exc}; continuing WITHOUT tracking (--track-optional)")
+        return
+    where = f"run {info['run_id']} in experiment {info['experiment_id']} ({display_uri(info['uri'])})"
+    if info.get("version") is not None:
+        where += f"; registered as claimclf version {info['version']}"
+    typer.echo(f"tracked: {where}")
 
 
 @app.command()
@@ -172,6 +233,10 @@ def evaluate(
     review_band: BandOpt = None,
     text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
     label_col: Annotated[str, typer.Option(help="Column holding the label.")] = "label",
+    track: TrackOpt = True,
+    tracking_uri: TrackingUriOpt = None,
+    experiment: ExperimentOpt = "claimclf",
+    track_optional: TrackOptionalOpt = False,
 ) -> None:
     """Measure a model on labelled claims: metrics by language and slice, report and plots."""
     from claimclf import config
@@ -180,12 +245,12 @@ def evaluate(
     from claimclf.explain import Explainer
     from claimclf.io import read_table
     from claimclf.model import check_training_frame, predict_p_cosmetic
-    from claimclf.persistence import load_model
     from claimclf.scoring import Policy
 
     data = data or config.default_corpus()
     model = model or config.default_model()
-    pipeline, sidecar = load_model(model, warn=_err)
+    tracker = _tracker(track, tracking_uri, experiment, track_optional)
+    pipeline, sidecar = _load_model(model)
     df = read_table(str(data))
     df = check_training_frame(df, text_col=text_col, label_col=label_col).rename(
         columns={text_col: "text", label_col: "label"}
@@ -221,6 +286,8 @@ def evaluate(
         shown = ", ".join(f"{f['term']!r}" for f in result["leakage_flags"][:6])
         typer.echo(f"  possible leakage among the strongest features: {shown} (see report.json)")
     typer.echo(f"report written to {paths[0]} (plots: {', '.join(p.name for p in paths[1:])})")
+    if tracker:
+        _track(track_optional, lambda: tracker.log_evaluation(result, df, Path(data), str(model), sidecar, paths))
 
 
 @app.command()
@@ -238,13 +305,20 @@ def score(
     model: ModelOpt = None,
     review_band: BandOpt = None,
     evidence: Annotated[int, typer.Option(min=0, help="Evidence terms per claim (0: none, faster).")] = 4,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
+    jobs: Annotated[int | None, typer.Option(min=1, help="Worker processes (default: one per core).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
-    """Score a file of claims: every row out, in order, with predicted_label, p_cosmetic, decision, evidence."""
-    from claimclf import config
-    from claimclf.io import TableWriter, infer_format, iter_table
-    from claimclf.persistence import load_model
-    from claimclf.scoring import Policy, Scorer, missing_column_error, score_chunks
+    """Score a file of claims: every row out, in order, with predicted_label, p_cosmetic, decision, evidence.
+
+    Reads and writes in chunks (memory stays flat whatever the size), scores them on every core,
+    and writes to a temporary file renamed into place only when every row is done.
+    """
+    import itertools
+
+    from claimclf.io import ReadMeter, TableWriter, infer_format, iter_table
+    from claimclf.jobs import default_jobs, score_stream
+    from claimclf.progress import Progress, _duration
+    from claimclf.scoring import missing_column_error
 
     in_fmt = infer_format(input, format)
     out_fmt = infer_format(output, output_format) if (output != "-" or output_format) else in_fmt
@@ -252,31 +326,71 @@ def score(
         raise ClaimError(f"output {output} already exists: pass --overwrite to replace it, or choose another -o")
     if output != "-" and input != "-" and Path(output).resolve() == Path(input).resolve():
         raise ClaimError("output and input are the same file: choose another -o")
-    pipeline, sidecar = load_model(model or config.default_model(), warn=_err)
-    scorer = Scorer(pipeline, Policy.from_sidecar(sidecar, _parse_band(review_band)), evidence_terms=evidence)
-    chunks = iter_table(input, fmt=in_fmt, encoding=encoding, batch_size=batch_size)
+    spec = _scorer_spec(model, _parse_band(review_band), evidence)
+    meter = ReadMeter()
+    chunks = iter_table(input, fmt=in_fmt, encoding=encoding, batch_size=batch_size, meter=meter)
     first = next(chunks)
     for col in [text_col] + ([id_col] if id_col else []):
         if col not in first.columns:
             raise missing_column_error(col, first.columns)
-    counts = {"rows": 0, "review": 0}
-    show = not quiet and output != "-" and sys.stderr.isatty()
+    read = {"rows": 0}
 
-    def progress(n: int) -> None:
-        counts["rows"] += n
-        if show:
-            _err(f"\r{counts['rows']} rows scored")
+    def counted():
+        for chunk in itertools.chain([first], chunks):
+            read["rows"] += len(chunk)
+            yield chunk
 
-    def all_chunks():
-        yield first
-        yield from chunks
-
-    with TableWriter(output, out_fmt, overwrite=overwrite) as writer:
-        for out in score_chunks(scorer, all_chunks(), text_col=text_col, on_chunk=progress):
-            counts["review"] += int((out["decision"] == "review").sum())
+    # The bar goes to a terminal only, and never when the scored rows themselves go to stdout.
+    bar = Progress(not quiet and output != "-" and sys.stderr.isatty(), total=lambda done: meter.estimated_rows(read["rows"]))
+    review = 0
+    with _sigterm_as_interrupt(), contextlib.ExitStack() as stack:
+        stack.callback(bar.close)
+        writer = stack.enter_context(TableWriter(output, out_fmt, overwrite=overwrite))
+        stream = stack.enter_context(contextlib.closing(
+            score_stream(spec, counted(), text_col=text_col, jobs=jobs or default_jobs(), on_chunk=bar.update)
+        ))
+        for out in stream:
+            review += int((out["decision"] == "review").sum())
             writer.write(out)
     if not quiet and output != "-":
-        _err(f"{counts['rows']} rows scored ({counts['review']} to review) -> {output}")
+        rate = f", {bar.done / bar.elapsed:,.0f} rows/s" if bar.elapsed > 0 else ""
+        _err(f"{bar.done} rows scored ({review} to review) in {_duration(bar.elapsed)}{rate} -> {output}")
+
+
+def _scorer_spec(model: Path | None, band: tuple[float, float] | None, evidence: int):
+    """What every scoring process needs: a local model file is checked here and unpickled by whoever scores."""
+    from claimclf import config
+    from claimclf.jobs import ScorerSpec
+
+    if model is not None and str(model).startswith("models:/"):
+        import pickle
+        import zlib
+
+        from claimclf.persistence import SERIALIZATION
+
+        pipeline, sidecar = _load_model(model)
+        data = zlib.compress(pickle.dumps(pipeline, protocol=5), 1)
+        return ScorerSpec(data, dict(sidecar, serialization=SERIALIZATION), band, evidence, str(model))
+    return ScorerSpec.from_path(model or config.default_model(), band, evidence, warn=_err)
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """SIGTERM (kill, timeout, a scheduler stopping the job) unwinds like Ctrl-C: temporary files are removed."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @app.command()
@@ -288,11 +402,9 @@ def predict(
     evidence: Annotated[int, typer.Option(min=0, help="Evidence terms to show.")] = 6,
 ) -> None:
     """Score one claim and show the evidence behind the answer."""
-    from claimclf import config
-    from claimclf.persistence import load_model
     from claimclf.scoring import Policy, Scorer
 
-    pipeline, sidecar = load_model(model or config.default_model(), warn=_err)
+    pipeline, sidecar = _load_model(model)
     scorer = Scorer(pipeline, Policy.from_sidecar(sidecar), evidence_terms=evidence)
     result = scorer.score_texts([text])[0]
     items = scorer.explainer.explain([text], k=evidence)[0] if scorer.explainer and text.strip() else []
@@ -310,6 +422,33 @@ def predict(
         typer.echo("evidence (+ towards cosmetic, - towards therapeutic):")
         for e in items:
             typer.echo(f"  {e.weight:+.3f}  {e.term}")
+
+
+@app.command()
+@friendly_errors
+def promote(
+    version: Annotated[str, typer.Argument(help="Registered version of model 'claimclf' to make champion, e.g. 3.")],
+    force: Annotated[bool, typer.Option(help="Promote even if the comparison with the champion fails.")] = False,
+    tolerance: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Largest accuracy drop allowed in any language.")
+    ] = 0.02,
+    data: Annotated[
+        Path | None,
+        typer.Option(help="Labelled evaluation data (default: ../shared/dev/dev.csv if present, else the shipped corpus)."),
+    ] = None,
+    tracking_uri: TrackingUriOpt = None,
+    text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
+    label_col: Annotated[str, typer.Option(help="Column holding the label.")] = "label",
+) -> None:
+    """Set the 'champion' alias to VERSION if it is at least as good as the current champion.
+
+    Both are scored on the same data: macro-F1 must not be lower and no language's accuracy lower by
+    more than --tolerance. The comparison is printed and recorded (version tags and a run).
+    """
+    from claimclf.tracking import promote as run_promotion
+
+    run_promotion(version, data=data, tolerance=tolerance, force=force, tracking_uri=tracking_uri,
+                  text_col=text_col, label_col=label_col, echo=typer.echo)
 
 
 @data_app.command("generate")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -78,14 +79,75 @@ def _remove_quietly(path: str | Path) -> None:
         pass
 
 
-def _encoding_error(path: str, encoding: str, exc: UnicodeDecodeError) -> ClaimError:
-    hint = "--encoding gb18030" if encoding.lower().replace("_", "-") in ("utf-8", "utf-8-sig", "utf8") else (
-        "another --encoding (utf-8, gb18030, big5)"
-    )
-    return ClaimError(
-        f"{path} is not valid {encoding} (byte {exc.start}: {exc.reason}); "
-        f"if it was exported from a Chinese system, try {hint}"
-    )
+def _is_utf8(encoding: str) -> bool:
+    return encoding.lower().replace("_", "-") in ("utf-8", "utf-8-sig", "utf8", "u8")
+
+
+def _encoding_error(path: str, encoding: str, exc: UnicodeDecodeError, where: str = "", gb18030: bool = False) -> ClaimError:
+    hint = "--encoding gb18030" if _is_utf8(encoding) else "another --encoding (utf-8, gb18030, big5)"
+    looks = " it reads as GB18030, so" if gb18030 else " if it was exported from a Chinese system,"
+    where = f"{where}: " if where else ""
+    return ClaimError(f"{path} is not valid {encoding} ({where}{exc.reason});{looks} try {hint}")
+
+
+SNIFF_BYTES = 1 << 20
+
+
+def _sniff_encoding(handle: IO[bytes], path: str, encoding: str) -> None:
+    """Fail in a second, not an hour in, when a file is not in the expected encoding.
+
+    Only the first MiB is checked (a later bad byte still stops the run, naming the row).
+    GB18030 is not guessed silently: it decodes most byte sequences, so a wrong guess
+    would score garbled text; the error names it when the sample reads as GB18030.
+    """
+    import codecs
+
+    sample = handle.read(SNIFF_BYTES)
+    handle.seek(0)
+    try:
+        codecs.getincrementaldecoder(encoding)().decode(sample, final=len(sample) < SNIFF_BYTES)
+    except LookupError:
+        raise ClaimError(f"unknown encoding {encoding!r}: try utf-8, gb18030 or big5") from None
+    except UnicodeDecodeError as exc:
+        line = sample[: exc.start].count(b"\n") + 1
+        gb18030 = False
+        if _is_utf8(encoding):
+            try:
+                decoded = codecs.getincrementaldecoder("gb18030")().decode(sample, final=len(sample) < SNIFF_BYTES)
+                gb18030 = any("\u4e00" <= ch <= "\u9fff" for ch in decoded)
+            except UnicodeDecodeError:
+                pass
+        raise _encoding_error(path, encoding, exc, f"line {line}", gb18030) from None
+
+
+class ReadMeter:
+    """How far a reader has got through its input, so a progress bar can show an ETA.
+
+    The total is exact for Parquet (row count in the footer) and extrapolated from bytes
+    read for text formats: rows so far times file size over bytes so far.
+    """
+
+    def __init__(self) -> None:
+        self.total_bytes: int | None = None
+        self.total_rows: int | None = None
+        self._position = None
+
+    def _watch(self, handle: IO[bytes], total_bytes: int | None) -> None:
+        self._position, self.total_bytes = handle.tell, total_bytes
+
+    def estimated_rows(self, rows_read: int) -> int | None:
+        """Expected total rows given ``rows_read`` so far; None when it cannot be told."""
+        if self.total_rows is not None:
+            return self.total_rows
+        if self._position is None or not self.total_bytes:
+            return None
+        try:
+            done = self._position()
+        except (OSError, ValueError):  # closed at the end of the file
+            return rows_read
+        if done <= 0 or rows_read <= 0:
+            return None
+        return max(rows_read, round(rows_read * self.total_bytes / min(done, self.total_bytes)))
 
 
 def _check_readable(path: str) -> None:
@@ -106,21 +168,43 @@ def iter_table(
     encoding: str = DEFAULT_ENCODING,
     batch_size: int = 10_000,
     stdin: IO[bytes] | None = None,
+    meter: ReadMeter | None = None,
 ) -> Iterator[pd.DataFrame]:
     """Yield the table in chunks of at most ``batch_size`` rows, CSV/TSV cells as strings.
 
     A file with a header and no rows yields one empty frame, so callers still see the columns.
+    Memory stays bounded: files are read a chunk at a time, and standard input is spooled to
+    a temporary file past 16 MiB. ``meter``, if given, follows how far the reading has got.
     """
-    import pandas as pd
+    import contextlib
 
     fmt = infer_format(path, fmt)
     _check_readable(path)
-    source: str | IO[bytes] = path
-    if path == "-":
-        data = (stdin or sys.stdin.buffer).read()
-        if not data:
-            raise ClaimError("standard input is empty: pipe a table with a header row into the command")
-        source = io.BytesIO(data)
+    with contextlib.ExitStack() as stack:
+        if path == "-":
+            handle: IO[bytes] = stack.enter_context(tempfile.SpooledTemporaryFile(max_size=16 << 20))
+            shutil.copyfileobj(stdin or sys.stdin.buffer, handle, 1 << 20)
+            size = handle.tell()
+            if not size:
+                raise ClaimError("standard input is empty: pipe a table with a header row into the command")
+            handle.seek(0)
+        else:
+            handle = stack.enter_context(open(path, "rb"))
+            size = os.fstat(handle.fileno()).st_size
+        if meter is not None:
+            meter._watch(handle, size)
+        if fmt != "parquet":
+            _sniff_encoding(handle, "standard input" if path == "-" else path, encoding)
+        source = path if fmt == "parquet" and path != "-" else handle  # pyarrow reads files natively
+        yield from _iter_handle(source, path, fmt, encoding, batch_size, meter)
+
+
+def _iter_handle(
+    source: str | IO[bytes], path: str, fmt: str, encoding: str, batch_size: int, meter: ReadMeter | None
+) -> Iterator[pd.DataFrame]:
+    import pandas as pd
+
+    rows = 0
     try:
         if fmt in ("csv", "tsv"):
             reader = pd.read_csv(
@@ -137,15 +221,18 @@ def iter_table(
             with reader:
                 for chunk in reader:
                     yielded = True
+                    rows += len(chunk)
                     yield chunk
             if not yielded:
                 yield _header_only(source, fmt, encoding)
         elif fmt == "jsonl":
-            yield from _iter_jsonl(source, encoding, batch_size)
+            for chunk in _iter_jsonl(source, encoding, batch_size):
+                rows += len(chunk)
+                yield chunk
         else:
-            yield from _iter_parquet(source, batch_size)
+            yield from _iter_parquet(source, batch_size, meter)
     except UnicodeDecodeError as exc:
-        raise _encoding_error(str(path), encoding, exc) from None
+        raise _encoding_error(str(path), encoding, exc, f"after row {rows}") from None
     except LookupError:
         raise ClaimError(f"unknown encoding {encoding!r}: try utf-8, gb18030 or big5") from None
     except pd.errors.EmptyDataError:
@@ -193,7 +280,7 @@ def _iter_jsonl(source: str | IO[bytes], encoding: str, batch_size: int) -> Iter
             handle.close()
 
 
-def _iter_parquet(source: str | IO[bytes], batch_size: int) -> Iterator[pd.DataFrame]:
+def _iter_parquet(source: str | IO[bytes], batch_size: int, meter: ReadMeter | None = None) -> Iterator[pd.DataFrame]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -201,6 +288,8 @@ def _iter_parquet(source: str | IO[bytes], batch_size: int) -> Iterator[pd.DataF
         pf = pq.ParquetFile(source)
     except (pa.ArrowInvalid, OSError) as exc:
         raise ClaimError(f"not a readable Parquet file ({str(exc).splitlines()[0]})") from None
+    if meter is not None:
+        meter.total_rows = pf.metadata.num_rows
     yielded = False
     for batch in pf.iter_batches(batch_size=batch_size):
         yielded = True
@@ -231,6 +320,7 @@ class TableWriter:
         self._parquet = None
         self._schema = None
         self._first = True
+        self._columns: list | None = None
         if path == "-":
             if fmt == "parquet":
                 self._stdout = stdout or sys.stdout.buffer
@@ -248,6 +338,8 @@ class TableWriter:
             self._handle = os.fdopen(fd, "wb")
 
     def write(self, frame: pd.DataFrame) -> None:
+        if self.fmt != "jsonl":
+            frame = self._conform(frame)
         if self.fmt in ("csv", "tsv"):
             text = frame.to_csv(index=False, header=self._first, sep="," if self.fmt == "csv" else "\t",
                                 lineterminator="\n")
@@ -263,6 +355,24 @@ class TableWriter:
         self._first = False
         if self.path == "-" and self.fmt != "parquet":
             self._handle.flush()
+
+    def _conform(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Later chunks in the first chunk's columns: a CSV header or Parquet schema is written once.
+
+        JSONL input can add a field halfway through; dropping it would lose data, so that is an error.
+        """
+        if self._columns is None:
+            self._columns = list(frame.columns)
+            return frame
+        if list(frame.columns) == self._columns:
+            return frame
+        extra = [str(c) for c in frame.columns if c not in self._columns]
+        if extra:
+            raise ClaimError(
+                f"field {extra[0]!r} first appears after the first rows, so a {self.fmt.upper()} header cannot hold it: "
+                "write JSONL instead (-o NAME.jsonl), which keeps every field"
+            )
+        return frame.reindex(columns=self._columns)
 
     def _write_parquet(self, frame: pd.DataFrame) -> None:
         import pyarrow as pa

@@ -18,14 +18,14 @@ if TYPE_CHECKING:
     import pandas as pd
     from sklearn.pipeline import Pipeline
 
-DEFAULT_PARAMS = {"C": 8.0, "ngram_max": 2, "negation": True, "measurements": True, "char_ngram": (1, 4)}
-SEARCH_GRID = [{"C": c} for c in (2.0, 8.0, 32.0)]
+DEFAULT_PARAMS = {"C": 32.0, "ngram_max": 2, "negation": True, "measurements": True, "char_ngram": (1, 4)}
+SEARCH_GRID = [{"C": c} for c in (8.0, 32.0, 128.0)]
 MIN_ROWS = 10
 SEED = 0
 
 
 def build_pipeline(
-    C: float = 8.0,
+    C: float = 32.0,
     ngram_max: int = 2,
     negation: bool = True,
     char_ngram: tuple[int, int] = (1, 4),
@@ -41,7 +41,7 @@ def build_pipeline(
         [
             ("features", build_features(ngram_max=ngram_max, negation=negation, char_ngram=tuple(char_ngram),
                                         measurements=measurements)),
-            ("clf", LogisticRegression(C=C, max_iter=3000, class_weight="balanced", solver="liblinear")),
+            ("clf", LogisticRegression(C=C, max_iter=3000, class_weight="balanced", solver="liblinear", random_state=0)),
         ]
     )
 

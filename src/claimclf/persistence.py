@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
 
 SIDECAR_FORMAT = 1
+SERIALIZATION = "pickle+zlib"  # older sidecars without this field: a joblib file
 LIBRARIES = ("scikit-learn", "jieba", "joblib", "numpy", "scipy", "pandas")
 
 
@@ -51,14 +52,13 @@ def library_versions() -> dict[str, str]:
 
 def save_model(pipeline: Pipeline, path: Path, meta: dict[str, Any]) -> dict[str, Any]:
     """Write the model and its sidecar; returns the sidecar as written."""
-    import io
-
-    import joblib
+    import pickle
+    import zlib
 
     path = Path(path)
-    buf = io.BytesIO()
-    joblib.dump(pipeline, buf, compress=3)
-    data = buf.getvalue()
+    # A zlib-compressed standard pickle: joblib.load still reads it, and pickle's C unpickler
+    # loads it ten times faster than joblib's pure-Python one (see load_model).
+    data = zlib.compress(pickle.dumps(pipeline, protocol=5), 6)
     created = datetime.now(timezone.utc)
     sidecar = {
         "format": SIDECAR_FORMAT,
@@ -66,6 +66,7 @@ def save_model(pipeline: Pipeline, path: Path, meta: dict[str, Any]) -> dict[str
         "model_file": path.name,
         "model_sha256": hashlib.sha256(data).hexdigest(),
         "model_bytes": len(data),
+        "serialization": SERIALIZATION,
         "created_at": created.isoformat(timespec="seconds"),
         "libraries": library_versions(),
         **meta,
@@ -99,10 +100,32 @@ def read_sidecar(path: Path) -> dict[str, Any]:
 def load_model(path: Path, warn=None) -> tuple[Pipeline, dict[str, Any]]:
     """The fitted pipeline and its sidecar, after the integrity and version checks."""
     path = Path(path)
+    data, sidecar = verify_model(path, warn)
+    return model_from_bytes(data, sidecar, str(path)), sidecar
+
+
+def model_from_bytes(data: bytes, sidecar: dict[str, Any], name: str = "the model") -> Pipeline:
+    """Unpickle bytes that :func:`verify_model` checked (worker processes get the bytes, not the path)."""
+    try:
+        pipeline = _unpickle(data, sidecar.get("serialization"))
+    except Exception as exc:  # noqa: BLE001 - any unpickling failure means the same thing to the user
+        raise ClaimError(f"cannot load {name} ({type(exc).__name__}): retrain with `claimclf train`") from None
+    if not hasattr(pipeline, "predict_proba"):
+        raise ClaimError(f"{name} does not hold a claimclf model: retrain with `claimclf train`")
+    return pipeline
+
+
+def verify_model(path: Path, warn=None) -> tuple[bytes, dict[str, Any]]:
+    """The model file's bytes and its sidecar, checked but not unpickled (so without importing scikit-learn).
+
+    The bytes are hashed and later unpickled from memory: nothing can swap the file in between.
+    """
+    path = Path(path)
     if not path.is_file():
         raise ClaimError(f"no model at {path}: run `claimclf train` first (or pass --model)")
     sidecar = read_sidecar(path)
-    actual = sha256_file(path)
+    data = path.read_bytes()
+    actual = hashlib.sha256(data).hexdigest()
     if actual != sidecar.get("model_sha256"):
         raise ClaimError(
             f"{path} does not match its sidecar (sha256 {actual[:12]}… != {str(sidecar.get('model_sha256'))[:12]}…): "
@@ -115,15 +138,20 @@ def load_model(path: Path, warn=None) -> tuple[Pipeline, dict[str, Any]]:
             f"warning: model trained with scikit-learn {trained_with}, installed is {installed}; "
             "predictions may differ, retrain with `claimclf train` to be safe"
         )
+    return data, sidecar
+
+
+def _unpickle(data: bytes, serialization: str | None) -> Any:
+    if serialization == SERIALIZATION:
+        import pickle
+        import zlib
+
+        return pickle.loads(zlib.decompress(data))
+    import io
+
     import joblib
 
-    try:
-        pipeline = joblib.load(path)
-    except Exception as exc:  # noqa: BLE001 - any unpickling failure means the same thing to the user
-        raise ClaimError(f"cannot load {path} ({type(exc).__name__}): retrain with `claimclf train`") from None
-    if not hasattr(pipeline, "predict_proba"):
-        raise ClaimError(f"{path} does not hold a claimclf model: retrain with `claimclf train`")
-    return pipeline, sidecar
+    return joblib.load(io.BytesIO(data))
 
 
 def _stderr(message: str) -> None:

@@ -115,14 +115,29 @@ class Scorer:
 
     def score_frame(self, frame: pd.DataFrame, text_col: str = "text") -> pd.DataFrame:
         """The frame with the output columns appended (replacing any of the same name)."""
-        import pandas as pd
-
         if text_col not in frame.columns:
             raise missing_column_error(text_col, frame.columns)
-        results = pd.DataFrame(self.score_texts(frame[text_col].tolist()), columns=OUTPUT_COLUMNS,
-                               index=frame.index)
-        kept = frame.drop(columns=[c for c in OUTPUT_COLUMNS if c in frame.columns])
-        return pd.concat([kept, results], axis=1)
+        return attach_results(frame, self.score_column(frame[text_col].tolist()))
+
+    def score_column(self, values: list[object]) -> pd.DataFrame:
+        """The output columns for ``values``, one row each: what a worker process sends back."""
+        import pandas as pd
+
+        from claimclf.text import tokenize
+
+        try:
+            return pd.DataFrame(self.score_texts(values), columns=OUTPUT_COLUMNS)
+        finally:
+            tokenize.cache_clear()  # per chunk, so memory stays flat over millions of distinct claims
+
+
+def attach_results(frame: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the output columns of :meth:`Scorer.score_column` appended, replacing any of the same name."""
+    import pandas as pd
+
+    results = results.set_axis(frame.index)
+    kept = frame.drop(columns=[c for c in OUTPUT_COLUMNS if c in frame.columns])
+    return pd.concat([kept, results], axis=1)
 
 
 def missing_column_error(text_col: str, columns: Iterable[object]) -> ClaimError:

@@ -198,21 +198,25 @@ def probe(uri: str) -> None:
         except OSError as exc:
             raise TrackingError(f"cannot create the tracking folder {db.parent}: {exc.strerror}") from None
         if not os.access(db.parent, os.W_OK) or (db.exists() and not os.access(db, os.W_OK)):
-            raise TrackingError(f"tracking store {db} is not writable: pass --tracking-uri or --no-track")
+            raise TrackingError(f"tracking store {db} is not writable")
         return
     if is_http(uri):
         for name, value in HTTP_DEFAULTS.items():
             os.environ.setdefault(name, value)
+        # A real REST endpoint rather than /health: something else listening there must not pass for MLflow.
+        url = uri.rstrip("/") + "/api/2.0/mlflow/experiments/search?max_results=1"
         try:
-            urllib.request.urlopen(uri.rstrip("/") + "/health", timeout=PROBE_TIMEOUT_S).close()
-        except urllib.error.HTTPError:
-            return  # the server answered: a proxy or auth layer may not know /health, that is fine
+            with urllib.request.urlopen(url, timeout=PROBE_TIMEOUT_S) as response:
+                json.loads(response.read(1 << 20) or b"{}")
+        except urllib.error.HTTPError as exc:
+            if exc.code in (401, 403):
+                return  # an MLflow server behind authentication: MLflow sends the credentials itself
+            raise TrackingError(
+                f"{display_uri(uri)} does not answer as an MLflow tracking server (HTTP {exc.code})"
+            ) from None
         except (urllib.error.URLError, OSError, ValueError) as exc:
             reason = getattr(exc, "reason", exc)
-            raise TrackingError(
-                f"tracking server {display_uri(uri)} is unreachable ({reason}): start it, pass another "
-                "--tracking-uri, --no-track, or --track-optional to train without tracking"
-            ) from None
+            raise TrackingError(f"tracking server {display_uri(uri)} is unreachable ({reason})") from None
 
 
 def _mlflow(uri: str):
@@ -221,10 +225,12 @@ def _mlflow(uri: str):
 
     for name, value in HTTP_DEFAULTS.items():
         os.environ.setdefault(name, value)
-    for name in ("mlflow", "alembic"):
-        logging.getLogger(name).setLevel(logging.WARNING)
     import mlflow
 
+    for name in ("mlflow", "alembic"):  # after the import, which sets mlflow's own levels
+        logging.getLogger(name).setLevel(logging.WARNING)
+    # log_model's caution about pickles: claimclf models are pickles by design (see persistence.py).
+    logging.getLogger("mlflow.sklearn").setLevel(logging.ERROR)
     mlflow.set_tracking_uri(uri)
     if not os.environ.get("MLFLOW_REGISTRY_URI"):
         mlflow.set_registry_uri(uri)
@@ -552,7 +558,7 @@ class Tracker:
             metrics["train_rows"] = float(len(df))
             tags = {
                 "claimclf.kind": "train",
-                "claimclf.model_path": str(model_path),
+                "claimclf.model_path": str(Path(model_path).resolve()),
                 "claimclf.model_version": str(sidecar.get("model_version")),
                 "claimclf.model_sha256": str(sidecar.get("model_sha256")),
                 "data.sha256": sha,
@@ -574,14 +580,14 @@ class Tracker:
                 + (f"; best of {len(result.search)} candidates (child runs)." if best is not None else ".")
             )
             exp_id = self.experiment_id(mlflow)
-            run_name = f"train {data_path.stem} C={result.params.get('C', '?'):g}" if isinstance(
-                result.params.get("C"), (int, float)) else f"train {data_path.stem}"
+            c = result.params.get("C")
+            run_name = f"train {data_path.stem}" + (f" C={c:g}" if isinstance(c, (int, float)) else "")
             with mlflow.start_run(experiment_id=exp_id, run_name=run_name, tags=tags) as run:
                 retry(mlflow.log_params, params)
                 retry(mlflow.log_metrics, metrics)
                 retry(mlflow.log_input, ds, context="training", tags=ds_tags)
                 if best is not None:
-                    best_child = self._log_children(mlflow, result, best)
+                    best_child = self._log_children(mlflow, exp_id, result, best)
                     retry(mlflow.set_tag, "claimclf.best_child_run_id", best_child)
                 with tempfile.TemporaryDirectory() as tmp:
                     side = Path(tmp) / "sidecar.json"
@@ -605,16 +611,17 @@ class Tracker:
                     }.items():
                         retry(client.set_model_version_tag, REGISTERED_MODEL, str(version), key, value)
                     retry(mlflow.set_tag, "claimclf.registered_version", str(version))
-            return {"run_id": run.info.run_id, "experiment_id": exp_id, "version": version, "model_uri": info.model_uri}
+            return {"run_id": run.info.run_id, "experiment_id": exp_id, "version": version, "model_uri": info.model_uri,
+                    "uri": self.uri}
 
-    def _log_children(self, mlflow, result: TrainResult, best: int) -> str:
+    def _log_children(self, mlflow, exp_id: str, result: TrainResult, best: int) -> str:
         """One child run per search candidate, params and CV metrics, the best one tagged."""
         best_id = ""
         for i, cand in enumerate(result.search):
             is_best = i == best
             name = " ".join(f"{PARAM_NAMES.get(k, k)}={_param_value(v)}" for k, v in cand["params"].items()
                             if v != result.search[0]["params"].get(k) or k == "C")
-            with mlflow.start_run(run_name=name + (" (best)" if is_best else ""), nested=True,
+            with mlflow.start_run(experiment_id=exp_id, run_name=name + (" (best)" if is_best else ""), nested=True,
                                   tags={"claimclf.kind": "search-candidate", "claimclf.best": str(is_best).lower()}) as child:
                 retry(mlflow.log_params, pipeline_params(cand["params"]))
                 retry(mlflow.log_metrics, cv_metrics(cand["metrics"]))
@@ -660,7 +667,7 @@ class Tracker:
                 retry(mlflow.log_input, ds, context="evaluation", tags=ds_tags)
                 for path in paths:
                     retry(mlflow.log_artifact, str(path), "evaluation")
-            return {"run_id": run.info.run_id, "experiment_id": exp_id}
+            return {"run_id": run.info.run_id, "experiment_id": exp_id, "uri": self.uri}
 
 
 def _best_candidate(result: TrainResult) -> int:
@@ -715,8 +722,11 @@ def prepare(
         probe(resolved)
     except TrackingError as exc:
         if not optional:
-            raise
-        say(f"warning: {exc}; training WITHOUT tracking (--track-optional)")
+            raise TrackingError(
+                f"{exc}: start it or pass another --tracking-uri; --no-track turns tracking off, "
+                "--track-optional goes on without it"
+            ) from None
+        say(f"warning: {exc}; going on WITHOUT tracking (--track-optional)")
         return None
     return Tracker(uri=resolved, experiment=experiment, say=say)
 
@@ -847,21 +857,21 @@ def promote(
     if not data.is_file():
         raise ClaimError(f"evaluation data {data} not found: pass --data")
     tracker = Tracker(uri=uri, experiment=PROMOTION_EXPERIMENT)
-    mlflow = _mlflow(uri)
-    from mlflow.exceptions import MlflowException
+    with tracker.session() as mlflow:  # locked: the first access may create the database
+        from mlflow.exceptions import MlflowException
 
-    client = mlflow.MlflowClient()
-    try:
-        retry(client.get_model_version, REGISTERED_MODEL, version)
-    except MlflowException:
-        raise ClaimError(
-            f"no version {version} of registered model {REGISTERED_MODEL!r} in {display_uri(uri)}: "
-            "train with tracking on first (see the versions in the MLflow UI, Models tab)"
-        ) from None
-    try:
-        champion = retry(client.get_model_version_by_alias, REGISTERED_MODEL, CHAMPION).version
-    except MlflowException:
-        champion = None
+        client = mlflow.MlflowClient()
+        try:
+            retry(client.get_model_version, REGISTERED_MODEL, version)
+        except MlflowException:
+            raise ClaimError(
+                f"no version {version} of registered model {REGISTERED_MODEL!r} in {display_uri(uri)}: "
+                "train with tracking on first (see the versions in the MLflow UI, Models tab)"
+            ) from None
+        try:
+            champion = retry(client.get_model_version_by_alias, REGISTERED_MODEL, CHAMPION).version
+        except MlflowException:
+            champion = None
     if champion is not None and str(champion) == version:
         echo(f"claimclf v{version} is already the champion: nothing to do")
         return Comparison(version, champion, data, "", 0, tolerance, [])

@@ -195,6 +195,67 @@ def _zh_patient(rng: random.Random, clauses: list[str], slots: dict) -> str:
     return opening + body + closing
 
 
+def _operative_report(rng: random.Random, clauses: list[str], slots: dict) -> str:
+    head = expand(
+        "{OPERATIVE REPORT|Operative note|OP NOTE|Operation report}\n"
+        "{Procedure|Operation|Procedure performed}: <proc>[ (CPT <code>)]\n"
+        "{Anesthesia: {general|local with sedation|MAC}\n|}"
+        "{Indications|Indication for surgery|INDICATIONS}: ",
+        rng, slots,
+    )
+    body = _sentences_en(clauses)
+    tail = expand(
+        "\n{Description of procedure|Technique|Procedure in detail}: The patient was {identified|brought to the OR}"
+        "{ and correct site marked|}. {Standard prep and drape.|Prepped and draped in sterile fashion.} "
+        "{Local anesthetic with epinephrine infiltrated.|Time-out performed.|} "
+        "{Hemostasis with bipolar cautery.|Meticulous hemostasis obtained.|} "
+        "{Closure in layers|Skin closed with 6-0 nylon|Wound closed with absorbable sutures}[ for the best cosmetic result]. "
+        "{EBL minimal.|EBL <n:5-150> mL.|} {No complications.|Tolerated well, to recovery in stable condition.|}",
+        rng, slots,
+    )
+    return head + body + tail
+
+
+def _consultation(rng: random.Random, clauses: list[str], slots: dict) -> str:
+    opening = expand(
+        "{Dear Dr. {Hall|Yip|Mensah|Ortega},|Dear colleague,|Consultation note.|Re: <pt>[, age <age>]}\n"
+        "{Thank you for referring <pt>[, aged <age>,] {for assessment|regarding|to discuss} <proc>.|"
+        "I reviewed <pt> in {clinic|the outpatient department} {today|this week}.|"
+        "<pt> attended {the clinic|consultation} {with a family member|alone} {today|last week}.}",
+        rng, slots,
+    )
+    body = _sentences_en(clauses)
+    closing = expand(
+        "{ I have discussed the risks and benefits and added <pt> to the waiting list.| I will see <pt> again "
+        "after {authorisation|the photographs}.| I would be happy to see {her|him|them} again.| Kind regards.|}",
+        rng, slots,
+    )
+    return opening + " " + body + closing
+
+
+def _zh_operative(rng: random.Random, clauses: list[str], slots: dict) -> str:
+    head = expand(
+        "{手术记录|手术记录单|术中记录}：{手术名称：<proc>。|拟施手术：<proc>。}"
+        "{麻醉方式：{局麻|全麻|局麻+静脉镇静}。|}{手术指征：|术前情况：|}",
+        rng, slots,
+    )
+    body = _sentences_zh(clauses, rng)
+    tail = expand(
+        "{手术经过：|术中所见：}{常规消毒铺巾，|患者仰卧位，常规消毒铺巾，}{局部浸润麻醉，|}"
+        "{按术前设计切开，|}{彻底止血，|止血彻底，}{逐层缝合[，美容缝合]|分层缝合切口}。"
+        "{术中出血约<n:5-100>ml，|}{手术顺利，|}{术后安返病房。|患者安返。|}",
+        rng, slots,
+    )
+    return head + body + tail
+
+
+def _zh_consultation(rng: random.Random, clauses: list[str], slots: dict) -> str:
+    head = expand("{会诊意见：|会诊记录：|门诊会诊：|专科意见：}{<pt>，{男|女}，<age>岁。|<pt>。|}", rng, slots)
+    body = _sentences_zh(clauses, rng)
+    tail = expand("{建议：<proc>。|同意行<proc>。|建议择期行<proc>。|}", rng, slots)
+    return head + body + tail
+
+
 REGISTERS = [
     Register("letter_of_medical_necessity", "en", "clinical", _letter),
     Register("preop_note", "en", "clinical", _preop),
@@ -202,9 +263,13 @@ REGISTERS = [
     Register("adjuster_summary", "en", "clinical", _adjuster),
     Register("prior_auth", "en", "clinical", _prior_auth),
     Register("patient_appeal", "en", "patient", _appeal),
+    Register("operative_report", "en", "clinical", _operative_report),
+    Register("consultation_letter", "en", "clinical", _consultation),
     Register("zh_medical_record", "zh", "clinical", _zh_record),
     Register("zh_claim_application", "zh", "clinical", _zh_claim),
     Register("zh_patient_speech", "zh", "patient", _zh_patient),
+    Register("zh_operative_record", "zh", "clinical", _zh_operative),
+    Register("zh_consultation", "zh", "clinical", _zh_consultation),
 ]
 
 
