@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,24 @@ def require_shared(path: Path) -> Path:
     if not path.is_file():
         pytest.skip(f"{path} is not here: it sits beside the project only in the team's checkout")
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def mlflow_store_in_tmp(tmp_path_factory) -> Iterator[str]:
+    """Tracking is on by default: every test's train/evaluate runs (and subprocesses, which inherit
+    the environment) go to a throwaway SQLite store, never the project's experiments/ store."""
+    import os
+
+    uri = f"sqlite:///{tmp_path_factory.mktemp('mlflow') / 'mlflow.db'}"
+    saved = {k: os.environ.get(k) for k in ("MLFLOW_TRACKING_URI", "MLFLOW_REGISTRY_URI")}
+    os.environ["MLFLOW_TRACKING_URI"] = uri
+    os.environ.pop("MLFLOW_REGISTRY_URI", None)
+    yield uri
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
 
 
 @pytest.fixture(scope="session")

@@ -138,3 +138,112 @@ def test_bad_inputs_give_one_line_errors(tmp_path, small_model):
 def test_installed_console_script_runs():
     exe = subprocess.run([sys.executable, "-m", "claimclf.cli", "--help"], capture_output=True, text=True)
     assert exe.returncode == 0 and "score" in exe.stdout
+
+
+# --- batch scoring: encodings, edge files, progress, imports --------------------------------
+
+@pytest.mark.parametrize("encoding, args", [("utf-8-sig", []), ("gb18030", ["--encoding", "gb18030"])])
+def test_score_bom_and_gb18030_files_keep_ids(tmp_path, small_model, encoding, args):
+    src = tmp_path / "in.csv"
+    rows = [("A-1", "上睑皮肤松弛遮挡视线，视野检查上方仅20度"), ("A-2", ""), ("A-3", "想做双眼皮，拍照好看"), ("A-4", "Burn scar")]
+    src.write_bytes(("claim_id,text\n" + "".join(f"{i},{t}\n" for i, t in rows)).encode(encoding))
+    out = tmp_path / "out.csv"
+    r = run("score", src, "-o", out, "--model", small_model, "--id-col", "claim_id", "-q", *args)
+    assert r.exit_code == 0, r.output
+    df = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert df["claim_id"].tolist() == ["A-1", "A-2", "A-3", "A-4"]
+    assert df["text"].tolist() == [t for _, t in rows]
+    assert df.loc[1, "reason"] == "empty text"
+
+
+def test_score_gb18030_without_the_option_suggests_it(tmp_path, small_model):
+    src = tmp_path / "gb.csv"
+    src.write_bytes("claim_id,text\n1,上睑皮肤松弛遮挡视线\n".encode("gb18030"))
+    one_line_error(run("score", src, "-o", tmp_path / "o.csv", "--model", small_model), "--encoding gb18030", "GB18030")
+    assert not (tmp_path / "o.csv").exists()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_score_header_only_file_gives_header_only_output(tmp_path, small_model, fmt):
+    src = tmp_path / f"in.{fmt}"
+    src.write_text("claim_id,text\n" if fmt == "csv" else "\n")
+    out = tmp_path / f"out.{fmt}"
+    r = run("score", src, "-o", out, "--model", small_model, "-q", "--text-col", "text")
+    if fmt == "csv":
+        assert r.exit_code == 0, r.output
+        assert out.read_text().strip() == "claim_id,text,predicted_label,p_cosmetic,decision,evidence,reason"
+    else:  # a JSONL file with no records has no columns at all
+        one_line_error(r, "--text-col")
+
+
+def test_score_missing_id_column_is_one_line(tmp_path, small_model):
+    src = tmp_path / "in.csv"
+    src.write_text("id,text\n1,hello\n")
+    one_line_error(run("score", src, "--model", small_model, "--id-col", "claim_id"), "claim_id")
+
+
+def test_score_jsonl_rows_without_text_go_to_review(tmp_path, small_model):
+    src = tmp_path / "in.jsonl"
+    records = [{"id": 1, "text": "想隆鼻"}, {"id": 2}, {"id": 3, "text": None}, {"id": 4, "text": ["a"]}, {"id": 5, "text": 7}]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    out = tmp_path / "out.jsonl"
+    r = run("score", src, "-o", out, "--model", small_model, "-q", "--batch-size", "2")
+    assert r.exit_code == 0, r.output
+    back = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [b["id"] for b in back] == [1, 2, 3, 4, 5]
+    assert [b["decision"] == "review" for b in back] == [back[0]["decision"] == "review", True, True, True, True]
+    assert back[1]["reason"] == "missing text" and back[3]["reason"].startswith("text is not a string")
+
+
+def _with_stderr_on_a_terminal(args: list[str]) -> tuple[int, str]:
+    import os
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave)
+    os.close(slave)
+    seen = b""
+    while True:
+        ready, _, _ = select.select([master], [], [], 0.2)
+        if ready:
+            try:
+                data = os.read(master, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            seen += data
+        elif proc.poll() is not None:
+            break
+    os.close(master)
+    return proc.wait(), seen.decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_bar_on_a_terminal_only_and_never_with_quiet_or_stdout(tmp_path, small_model):
+    src = tmp_path / "in.csv"
+    pd.DataFrame({"id": range(3000), "text": ["Upper lid skin rests on the lashes; superior field 20 degrees"] * 3000}).to_csv(
+        src, index=False)
+    base = [sys.executable, "-m", "claimclf.cli", "score", str(src), "--model", str(small_model), "--batch-size", "100",
+            "--jobs", "1"]
+    code, seen = _with_stderr_on_a_terminal([*base, "-o", str(tmp_path / "a.csv")])
+    assert code == 0 and "rows/s" in seen and "ETA" in seen and "\r" in seen
+    assert "3000 rows scored" in seen
+    code, seen = _with_stderr_on_a_terminal([*base, "-o", str(tmp_path / "b.csv"), "-q"])
+    assert code == 0 and seen.strip() == ""
+    code, seen = _with_stderr_on_a_terminal([*base, "-o", "-"])
+    assert code == 0 and "rows/s" not in seen and "ETA" not in seen
+    r = subprocess.run([*base, "-o", str(tmp_path / "c.csv")], capture_output=True, text=True)  # stderr not a terminal
+    assert r.returncode == 0 and "ETA" not in r.stderr and "3000 rows scored" in r.stderr
+
+
+def test_score_imports_no_mlflow(tmp_path, small_model):
+    src = tmp_path / "in.csv"
+    src.write_text("id,text\n1,wants fuller lips\n")
+    code = ("import sys; from typer.testing import CliRunner; from claimclf.cli import app; "
+            f"r = CliRunner().invoke(app, ['score', {str(src)!r}, '-o', {str(tmp_path / 'o.csv')!r}, "
+            f"'--model', {str(small_model)!r}, '-q']); "
+            "assert r.exit_code == 0, r.output; print(sorted(m for m in ('mlflow', 'matplotlib') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -28,3 +28,19 @@ def test_bigrams_stay_inside_a_clause():
 def test_analyzer_pickles():
     a = pickle.loads(pickle.dumps(WordAnalyzer(ngram_max=3)))
     assert a.ngram_max == 3 and a("no rash") == ["no", "not:rash", "no not:rash"]
+
+
+def test_function_words_are_dropped_but_negators_kept():
+    feats = WordAnalyzer(ngram_max=1)("I have no pain. And the lid is heavy")
+    assert "the" not in feats and "i" not in feats and "and" not in feats
+    assert "no" in feats and "not:pain" in feats and "heavy" in feats
+    zh = WordAnalyzer(ngram_max=1)("我的眼皮有点松了，没有视物障碍")
+    assert "了" not in zh and "我" not in zh and "没有" in zh and "not:视物障碍" in zh
+
+
+def test_stopwords_can_be_kept():
+    assert "the" in WordAnalyzer(ngram_max=1, stopwords=False)("the lid")
+
+
+def test_measurement_tokens_join_the_word_features():
+    assert "m:field_le30" in WordAnalyzer()("superior field 22°, 45° taped")

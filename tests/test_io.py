@@ -100,3 +100,86 @@ def test_atomic_write_bytes(tmp_path):
     p = tmp_path / "sub" / "f.json"
     atomic_write_bytes(p, json.dumps({"a": 1}).encode())
     assert json.loads(p.read_text()) == {"a": 1}
+
+
+# --- streaming, encodings and the read meter (batch scoring) ---------------------------------
+
+def test_gb18030_is_caught_on_the_first_chunk_and_named(tmp_path):
+    from claimclf.io import SNIFF_BYTES
+
+    p = tmp_path / "gb.csv"
+    rows = "".join(f"{i},上睑皮肤松弛遮挡视线，要求手术\n" for i in range(SNIFF_BYTES // 20))
+    p.write_bytes(("id,text\n" + rows).encode("gb18030"))
+    with pytest.raises(ClaimError, match=r"line 2.*reads as GB18030.*--encoding gb18030"):
+        next(iter_table(str(p), batch_size=10))
+    chunks = list(iter_table(str(p), encoding="gb18030", batch_size=20_000))
+    assert sum(map(len, chunks)) == SNIFF_BYTES // 20 and chunks[-1]["text"].iloc[-1] == "上睑皮肤松弛遮挡视线，要求手术"
+
+
+def test_a_bad_byte_past_the_sniffed_start_names_the_row(tmp_path):
+    from claimclf.io import SNIFF_BYTES
+
+    p = tmp_path / "late.csv"
+    good = "".join(f"{i},fine text\n" for i in range(SNIFF_BYTES // 10))
+    p.write_bytes(("id,text\n" + good).encode() + "9,坏\n".encode("gb18030"))
+    with pytest.raises(ClaimError, match=r"after row \d+.*--encoding gb18030"):
+        list(iter_table(str(p), batch_size=50_000))
+
+
+def test_bom_file_in_chunks_keeps_the_header_clean(tmp_path):
+    p = tmp_path / "bom.csv"
+    p.write_bytes(("id,text\n" + "".join(f"{i},视野{i}\n" for i in range(25))).encode("utf-8-sig"))
+    chunks = list(iter_table(str(p), batch_size=10))
+    assert [len(c) for c in chunks] == [10, 10, 5]
+    assert all(list(c.columns) == ["id", "text"] for c in chunks)
+
+
+def test_unknown_encoding_is_one_clear_error(tmp_path):
+    p = tmp_path / "c.csv"
+    p.write_text("id,text\n1,a\n")
+    with pytest.raises(ClaimError, match="unknown encoding"):
+        read_table(str(p), encoding="klingon")
+
+
+def test_stdin_is_read_in_chunks_and_header_only_stdin_keeps_columns(tmp_path):
+    import io
+
+    data = ("id,text\n" + "".join(f"{i},t{i}\n" for i in range(30))).encode()
+    sizes = [len(c) for c in iter_table("-", batch_size=10, stdin=io.BytesIO(data))]
+    assert sizes == [10, 10, 10]
+    only = list(iter_table("-", stdin=io.BytesIO(b"id,text\n")))
+    assert len(only) == 1 and list(only[0].columns) == ["id", "text"] and len(only[0]) == 0
+    with pytest.raises(ClaimError, match="standard input is empty"):
+        next(iter_table("-", stdin=io.BytesIO(b"")))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_read_meter_knows_or_estimates_the_total(tmp_path, fmt):
+    from claimclf.io import ReadMeter
+
+    p = tmp_path / f"m.{fmt}"
+    df = pd.DataFrame({"id": [str(i) for i in range(3000)], "text": ["上睑皮肤松弛 upper lid"] * 3000})
+    {"csv": lambda: df.to_csv(p, index=False), "jsonl": lambda: df.to_json(p, orient="records", lines=True),
+     "parquet": lambda: df.to_parquet(p)}[fmt]()
+    meter = ReadMeter()
+    read = 0
+    for chunk in iter_table(str(p), batch_size=500, meter=meter):
+        read += len(chunk)
+        estimate = meter.estimated_rows(read)
+        assert estimate is not None and read <= estimate <= 3000 * 3
+    assert meter.estimated_rows(3000) == 3000 or fmt != "parquet"
+
+
+def test_writer_keeps_the_first_chunks_columns_and_refuses_to_drop_a_new_field(tmp_path):
+    out = tmp_path / "o.csv"
+    with TableWriter(str(out), "csv") as w:
+        w.write(pd.DataFrame({"id": ["a"], "text": ["x"], "note": ["n"]}))
+        w.write(pd.DataFrame({"text": ["y"], "id": ["b"]}))  # reordered, one field missing
+    back = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert back.to_dict("list") == {"id": ["a", "b"], "text": ["x", "y"], "note": ["n", ""]}
+    out2 = tmp_path / "o2.csv"
+    with pytest.raises(ClaimError, match="write JSONL"):
+        with TableWriter(str(out2), "csv") as w:
+            w.write(pd.DataFrame({"id": ["a"], "text": ["x"]}))
+            w.write(pd.DataFrame({"id": ["b"], "text": ["y"], "surprise": ["z"]}))
+    assert not out2.exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]

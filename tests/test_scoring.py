@@ -52,3 +52,48 @@ def test_any_input_gives_one_row_each(scorer, values):
     for r in out:
         assert r["decision"] in ("therapeutic", "cosmetic", "review")
         assert math.isnan(r["p_cosmetic"]) or 0 <= r["p_cosmetic"] <= 1
+
+
+# --- arbitrary Unicode never crashes a chunk (batch scoring) --------------------------------
+
+_SCRIPTS = st.one_of(
+    st.characters(codec="utf-8"),  # anything, surrogates aside: control characters, private use, combining marks
+    st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),  # CJK
+    st.characters(min_codepoint=0x1F300, max_codepoint=0x1FAFF),  # emoji
+    st.sampled_from(["\x00", "\x1b", "\r", "\n", "\t", "\u200b", "\ufeff", "\u202e", "\u3000", "。", "、", "\ufffd"]),
+    st.sampled_from(list("ąéßЖжעבرسभ한글ｱﾟ")),
+)
+_TEXTS = st.one_of(
+    st.text(_SCRIPTS, max_size=400),
+    # huge strings, built by repetition so that Hypothesis stays fast
+    st.builds(lambda s, n: s * n, st.text(_SCRIPTS, min_size=1, max_size=12), st.integers(1_000, 40_000)),
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(_TEXTS, st.none(), st.floats(allow_nan=True), st.binary(max_size=8), st.booleans()),
+                min_size=1, max_size=6))
+def test_arbitrary_unicode_always_yields_exactly_one_row_each(scorer, values):
+    from claimclf.scoring import MAX_CHARS
+
+    out = scorer.score_column(values)
+    assert len(out) == len(values) and list(out.columns) == OUTPUT_COLUMNS
+    for value, (_, row) in zip(values, out.iterrows(), strict=True):
+        assert row["decision"] in ("therapeutic", "cosmetic", "review")
+        assert math.isnan(row["p_cosmetic"]) or 0 <= row["p_cosmetic"] <= 1
+        if isinstance(value, str) and len(value) > MAX_CHARS and value.strip():
+            assert row["reason"].startswith("truncated")
+        if not isinstance(value, str):
+            assert row["decision"] == "review" and row["reason"]
+
+
+def test_a_chunk_leaves_no_tokenizer_cache_behind(scorer):
+    from claimclf.text import tokenize
+
+    scorer.score_column([f"upper lid skin on lashes {i}" for i in range(50)])
+    assert tokenize.cache_info().currsize == 0
+
+
+def test_a_one_megabyte_claim_is_scored_with_a_flag(scorer):
+    out = scorer.score_column(["上睑皮肤松弛遮挡视线 " * 100_000])
+    assert out.loc[0, "reason"].startswith("truncated") and out.loc[0, "predicted_label"] in ("therapeutic", "cosmetic")

@@ -18,6 +18,17 @@ NEGATORS_ZH = frozenset({"无", "未", "否认", "不是", "并非", "没有", "
 # Words that end a negation's scope inside a clause.
 SCOPE_BREAKERS = frozenset({"but", "however", "although", "except", "yet", "但", "但是", "然而", "可是", "却"})
 MAX_SCOPE = {"en": 5, "zh": 4}
+# Function words carry how a text was written (first person, tense, length), not why a procedure
+# was done; as features they let a model learn the style of its training text. Negators stay.
+STOPWORDS = frozenset({
+    "the", "a", "an", "and", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "are", "was",
+    "were", "be", "been", "has", "have", "had", "it", "its", "this", "that", "these", "those", "i", "me", "my",
+    "we", "our", "you", "your", "she", "he", "her", "his", "him", "they", "them", "their", "so", "just", "also",
+    "very", "really", "then", "there", "which", "who", "would", "could", "can", "will", "do", "did", "does", "am",
+    "的", "了", "是", "我", "就", "都", "有", "说", "也", "在", "和", "着", "吧", "啊", "呢", "吗", "个", "这", "那",
+    "就是", "还", "又", "很", "把", "被", "给", "让", "到", "过", "我们", "他", "她", "您", "你", "其", "之", "于", "为",
+    "现在", "已经", "一下", "一个", "这个", "那个", "什么", "啥", "嘛", "呀", "哦",
+})
 # Conjunctions pass a negation on without using up its scope ("no pain or numbness", 无疼痛及麻木).
 CONJUNCTIONS = frozenset({"and", "or", "nor", "及", "和", "或", "与", "或者", "、", "/"})
 
@@ -63,16 +74,20 @@ class WordAnalyzer:
     visible as hyperparameters.
     """
 
-    def __init__(self, ngram_max: int = 2, negation: bool = True, measurements: bool = True) -> None:
+    def __init__(
+        self, ngram_max: int = 2, negation: bool = True, measurements: bool = True, stopwords: bool = True
+    ) -> None:
         self.ngram_max = ngram_max
         self.negation = negation
         self.measurements = measurements
+        self.stopwords = stopwords
 
     def __repr__(self) -> str:
-        return f"WordAnalyzer(ngram_max={self.ngram_max}, negation={self.negation}, measurements={self.measurements})"
+        return (f"WordAnalyzer(ngram_max={self.ngram_max}, negation={self.negation}, "
+                f"measurements={self.measurements}, stopwords={self.stopwords})")
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update({"measurements": False, **state})
+        self.__dict__.update({"measurements": False, "stopwords": False, **state})
 
     def clauses(self, text: str) -> list[list[str]]:
         """The token stream split into clauses, with negation marked if enabled."""
@@ -84,11 +99,13 @@ class WordAnalyzer:
             else:
                 clauses[-1].append(tok)
         if self.negation:
-            return [mark_negation(c) for c in clauses if c]
+            clauses = [mark_negation(c) for c in clauses if c]
+        if self.stopwords:
+            clauses = [[t for t in c if t.removeprefix(NEGATION_PREFIX) not in STOPWORDS] for c in clauses]
         return [c for c in clauses if c]
 
     def __call__(self, text: str) -> list[str]:
-        return list(_analyze(text, self.ngram_max, self.negation, self.measurements))
+        return list(_analyze(text, self.ngram_max, self.negation, self.measurements, self.stopwords))
 
     def features(self, text: str) -> tuple[str, ...]:
         features: list[str] = []
@@ -102,20 +119,25 @@ class WordAnalyzer:
 
 
 @lru_cache(maxsize=100_000)
-def _analyze(text: str, ngram_max: int, negation: bool, measurements: bool) -> tuple[str, ...]:
+def _analyze(text: str, ngram_max: int, negation: bool, measurements: bool, stopwords: bool) -> tuple[str, ...]:
     """Cached: cross-validation and the explainer analyse the same texts many times."""
-    return WordAnalyzer(ngram_max, negation, measurements).features(text)
+    return WordAnalyzer(ngram_max, negation, measurements, stopwords).features(text)
 
 
 def build_features(
-    ngram_max: int = 2, negation: bool = True, char_ngram: tuple[int, int] = (1, 4), measurements: bool = True
+    ngram_max: int = 2,
+    negation: bool = True,
+    char_ngram: tuple[int, int] = (1, 4),
+    measurements: bool = True,
+    stopwords: bool = True,
+    char_weight: float = 1.0,
 ):
-    """Word and character n-gram TF-IDF side by side."""
+    """Word and character n-gram TF-IDF side by side; ``char_weight`` scales the character block."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import FeatureUnion
 
     words = TfidfVectorizer(
-        analyzer=WordAnalyzer(ngram_max=ngram_max, negation=negation, measurements=measurements),
+        analyzer=WordAnalyzer(ngram_max=ngram_max, negation=negation, measurements=measurements, stopwords=stopwords),
         lowercase=False,
         min_df=2,
         sublinear_tf=True,
@@ -130,7 +152,7 @@ def build_features(
         sublinear_tf=True,
         dtype=_float32(),
     )
-    return FeatureUnion([("words", words), ("chars", chars)])
+    return FeatureUnion([("words", words), ("chars", chars)], transformer_weights={"words": 1.0, "chars": char_weight})
 
 
 def _float32():

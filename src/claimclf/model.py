@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     import pandas as pd
     from sklearn.pipeline import Pipeline
 
-DEFAULT_PARAMS = {"C": 32.0, "ngram_max": 2, "negation": True, "measurements": True, "char_ngram": (1, 4)}
+DEFAULT_PARAMS = {
+    "C": 32.0, "ngram_max": 2, "negation": True, "measurements": True, "stopwords": True, "char_ngram": (1, 4)
+}
 SEARCH_GRID = [{"C": c} for c in (8.0, 32.0, 128.0)]
 MIN_ROWS = 10
 SEED = 0
@@ -30,6 +32,8 @@ def build_pipeline(
     negation: bool = True,
     char_ngram: tuple[int, int] = (1, 4),
     measurements: bool = True,
+    stopwords: bool = True,
+    char_weight: float = 1.0,
 ) -> Pipeline:
     """Word + character TF-IDF into a logistic regression."""
     from sklearn.linear_model import LogisticRegression
@@ -40,7 +44,7 @@ def build_pipeline(
     return Pipeline(
         [
             ("features", build_features(ngram_max=ngram_max, negation=negation, char_ngram=tuple(char_ngram),
-                                        measurements=measurements)),
+                                        measurements=measurements, stopwords=stopwords, char_weight=char_weight)),
             ("clf", LogisticRegression(C=C, max_iter=3000, class_weight="balanced", solver="liblinear", random_state=0)),
         ]
     )
