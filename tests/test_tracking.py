@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from claimclf.cli import app
 from claimclf.corpus.generator import write_corpus
 from claimclf.persistence import load_model, sha256_file
-from claimclf.tracking import REGISTERED_MODEL, artifact_root, default_tracking_uri, resolve_tracking_uri
+from claimclf.tracking import REGISTERED_MODEL, artifact_root, default_tracking_uri, resolve_tracking_uri, using
 
 runner = CliRunner()
 
@@ -59,12 +59,14 @@ def store(tmp_path_factory):
     df.to_csv(bad_data, index=False)
 
     good_model, bad_model = root / "good.joblib", root / "bad.joblib"
+    env_before = os.environ.get("MLFLOW_TRACKING_URI")
     r = run("train", "--data", good_data, "--model", good_model, "--search", "--tracking-uri", uri, "-q")
     assert r.exit_code == 0, r.output
     good_run, good_version = tracked(r.output)
     r = run("train", "--data", bad_data, "--model", bad_model, "--no-search", "--tracking-uri", uri, "-q")
     assert r.exit_code == 0, r.output
     bad_run, bad_version = tracked(r.output)
+    assert os.environ.get("MLFLOW_TRACKING_URI") == env_before  # --tracking-uri does not leak (mlflow sets it)
     return SimpleNamespace(root=root, uri=uri, good_data=good_data, eval_data=eval_data, good_model=good_model,
                            bad_model=bad_model, good_run=good_run, bad_run=bad_run,
                            good_version=good_version, bad_version=bad_version)
@@ -127,16 +129,14 @@ def test_training_run_shows_params_metrics_dataset_and_artifacts(store):
 def test_no_claim_text_reaches_mlflow(store, tmp_path):
     """Params, tags, dataset input, run artifacts and the logged model's files (all but the pickle,
     which like the joblib file holds the TF-IDF vocabulary) contain no training text."""
-    import mlflow
-
     c = client(store.uri)
     got = c.get_run(store.good_run)
     blobs = [json.dumps(got.data.params, ensure_ascii=False), json.dumps(got.data.tags, ensure_ascii=False),
              json.dumps([d.dataset.to_dictionary() for d in got.inputs.dataset_inputs], ensure_ascii=False)]
-    mlflow.set_tracking_uri(store.uri)
     run_dir = Path(c.download_artifacts(store.good_run, "", str(tmp_path / "run")))
-    model_dir = Path(mlflow.artifacts.download_artifacts(f"models:/{REGISTERED_MODEL}/{store.good_version}",
-                                                         dst_path=str(tmp_path / "model")))
+    with using(store.uri) as mlflow:
+        model_dir = Path(mlflow.artifacts.download_artifacts(f"models:/{REGISTERED_MODEL}/{store.good_version}",
+                                                             dst_path=str(tmp_path / "model")))
     files = [f for d in (run_dir, model_dir) for f in d.rglob("*") if f.is_file() and f.suffix != ".pkl"]
     assert any(f.name == "input_example.json" for f in files) and any(f.name == "report.json" for f in files)
     blobs += [f.read_text(encoding="utf-8", errors="replace") for f in files if f.suffix != ".png"]
@@ -179,12 +179,10 @@ def test_registry_champion_and_refused_promotion(store):
 
 
 def test_pyfunc_and_registered_scoring_match_the_joblib_model(store, tmp_path, monkeypatch):
-    import mlflow
-
     texts = claim_texts(store.eval_data)[:40] + ["", "双眼皮", "x"]
     pipeline, _ = load_model(store.good_model)
-    mlflow.set_tracking_uri(store.uri)
-    model = mlflow.pyfunc.load_model(f"models:/{REGISTERED_MODEL}/{store.good_version}")
+    with using(store.uri) as mlflow:
+        model = mlflow.pyfunc.load_model(f"models:/{REGISTERED_MODEL}/{store.good_version}")
     got = model.predict(pd.DataFrame({"text": texts}))
     assert got.shape == (len(texts), 2)
     assert abs(got - pipeline.predict_proba(texts)).max() < 1e-12

@@ -219,8 +219,11 @@ def probe(uri: str) -> None:
             raise TrackingError(f"tracking server {display_uri(uri)} is unreachable ({reason})") from None
 
 
-def _mlflow(uri: str):
-    """Import mlflow, point it at ``uri`` and keep its log lines to warnings."""
+@contextlib.contextmanager
+def using(uri: str) -> Iterator[Any]:
+    """mlflow pointed at ``uri`` (registry too, unless ``MLFLOW_REGISTRY_URI`` says otherwise), log lines
+    kept to warnings. ``mlflow.set_tracking_uri`` also writes ``os.environ``; the previous values are put
+    back on exit so that one command's ``--tracking-uri`` never leaks into the next call in the process."""
     import logging
 
     for name, value in HTTP_DEFAULTS.items():
@@ -231,10 +234,19 @@ def _mlflow(uri: str):
         logging.getLogger(name).setLevel(logging.WARNING)
     # log_model's caution about pickles: claimclf models are pickles by design (see persistence.py).
     logging.getLogger("mlflow.sklearn").setLevel(logging.ERROR)
+    saved = {k: os.environ.get(k) for k in ("MLFLOW_TRACKING_URI", "MLFLOW_REGISTRY_URI")}
     mlflow.set_tracking_uri(uri)
-    if not os.environ.get("MLFLOW_REGISTRY_URI"):
-        mlflow.set_registry_uri(uri)
-    return mlflow
+    mlflow.set_registry_uri(saved["MLFLOW_REGISTRY_URI"] or uri)
+    try:
+        yield mlflow
+    finally:
+        mlflow.set_tracking_uri(saved["MLFLOW_TRACKING_URI"])
+        mlflow.set_registry_uri(saved["MLFLOW_REGISTRY_URI"])
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def _first_line(exc: BaseException) -> str:
@@ -496,7 +508,8 @@ class Tracker:
         """mlflow, ready and locked; MLflow failures become one-line :class:`TrackingError` messages."""
         with store_lock(self.uri):
             try:
-                yield _mlflow(self.uri)
+                with using(self.uri) as mlflow:
+                    yield mlflow
             except ClaimError:
                 raise
             except Exception as exc:  # noqa: BLE001 - any store failure ends as one line
@@ -741,18 +754,22 @@ def is_model_uri(value: object) -> bool:
 def load_registered(model_uri: str, tracking_uri: str | None = None, warn: Callable[[str], None] | None = None):
     """The pipeline and a sidecar-like dict for ``models:/claimclf@champion`` or ``models:/claimclf/3``."""
     uri = resolve_tracking_uri(tracking_uri)
-    mlflow = _mlflow(uri)
-    from mlflow.exceptions import MlflowException
-
+    db = sqlite_path(uri)
+    if db is not None and not db.is_file():
+        raise ClaimError(f"cannot load {model_uri}: no tracking store at {db} (train with tracking on, or set "
+                         "MLFLOW_TRACKING_URI)")
     try:
-        info = mlflow.models.get_model_info(str(model_uri))
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            model = mlflow.sklearn.load_model(str(model_uri))
-    except MlflowException as exc:
+        with using(uri) as mlflow:
+            info = mlflow.models.get_model_info(str(model_uri))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                model = mlflow.sklearn.load_model(str(model_uri))
+    except (ImportError, AttributeError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - MlflowException, OSError, store errors: one line for the user
+        if os.environ.get("CLAIMCLF_DEBUG"):
+            raise
         raise ClaimError(f"cannot load {model_uri} from {display_uri(uri)}: {_first_line(exc)}") from None
-    except OSError as exc:
-        raise ClaimError(f"cannot load {model_uri} from {display_uri(uri)}: {exc}") from None
     pipeline = unwrap(model)
     if not hasattr(pipeline, "predict_proba"):
         raise ClaimError(f"{model_uri} does not hold a claimclf model")
@@ -801,12 +818,12 @@ class Comparison:
         return out
 
 
-def _evaluate_version(mlflow, version: str, df: pd.DataFrame) -> dict[str, Any]:
+def _evaluate_version(uri: str, version: str, df: pd.DataFrame) -> dict[str, Any]:
     from claimclf.evaluate import evaluate_frame
     from claimclf.model import predict_p_cosmetic
     from claimclf.scoring import Policy
 
-    pipeline, sidecar = load_registered(f"{MODEL_URI_PREFIX}{REGISTERED_MODEL}/{version}", mlflow.get_tracking_uri())
+    pipeline, sidecar = load_registered(f"{MODEL_URI_PREFIX}{REGISTERED_MODEL}/{version}", uri)
     p = predict_p_cosmetic(pipeline, df["text"].astype(str).tolist())
     return evaluate_frame(df, p, Policy.from_sidecar(sidecar))
 
@@ -879,15 +896,16 @@ def promote(
         columns={text_col: "text", label_col: "label"}
     )
     sha = sha256_file(data)
-    new = _evaluate_version(mlflow, version, df)
-    old = _evaluate_version(mlflow, str(champion), df) if champion is not None else None
+    new = _evaluate_version(uri, version, df)
+    old = _evaluate_version(uri, str(champion), df) if champion is not None else None
     result = Comparison(version, str(champion) if champion else None, data, sha, len(df), tolerance,
                         compare(new, old, tolerance))
     for line in result.lines():
         echo(line)
     status = "first" if champion is None else ("passed" if result.passed else ("forced" if force else "refused"))
     stamp = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    with tracker.session():
+    with tracker.session() as mlflow:
+        client = mlflow.MlflowClient()
         record = {
             "promotion.status": status,
             "promotion.at": stamp,
