@@ -260,6 +260,10 @@ def evaluate(
     result = evaluate_frame(df, p, policy)
     result["model"] = {"path": str(model), "version": sidecar.get("model_version"), "sha256": sidecar.get("model_sha256")}
     result["data"] = {"path": str(data), "rows": len(df)}
+    from claimclf.persistence import sha256_file
+
+    in_sample = sha256_file(Path(data)) == sidecar.get("training_data", {}).get("sha256")
+    result["data"]["in_sample"] = in_sample
     explainer = Explainer(pipeline)
     result["top_features"] = {lang: explainer.top_features(15, lang) for lang in ("en", "zh")}
     result["leakage_flags"] = leakage_flags(explainer.top_features(50, raw=True))
@@ -285,6 +289,9 @@ def evaluate(
     if result["leakage_flags"]:
         shown = ", ".join(f"{f['term']!r}" for f in result["leakage_flags"][:6])
         typer.echo(f"  possible leakage among the strongest features: {shown} (see report.json)")
+    if in_sample:
+        typer.echo("  note: this is the model's own training data, so these numbers are in-sample; "
+                   "the honest ones are the grouped cross-validation printed by `claimclf train`")
     typer.echo(f"report written to {paths[0]} (plots: {', '.join(p.name for p in paths[1:])})")
     if tracker:
         _track(track_optional, lambda: tracker.log_evaluation(result, df, Path(data), str(model), sidecar, paths))

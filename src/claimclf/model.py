@@ -26,25 +26,18 @@ MIN_ROWS = 10
 SEED = 0
 
 
-def build_pipeline(
-    C: float = 32.0,
-    ngram_max: int = 2,
-    negation: bool = True,
-    char_ngram: tuple[int, int] = (1, 4),
-    measurements: bool = True,
-    stopwords: bool = True,
-    char_weight: float = 1.0,
-) -> Pipeline:
-    """Word + character TF-IDF into a logistic regression."""
+def build_pipeline(C: float = 32.0, **feature_params) -> Pipeline:
+    """Word + character TF-IDF (see :func:`claimclf.features.build_features`) into a logistic regression."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
 
     from claimclf.features import build_features
 
+    if "char_ngram" in feature_params:
+        feature_params["char_ngram"] = tuple(feature_params["char_ngram"])
     return Pipeline(
         [
-            ("features", build_features(ngram_max=ngram_max, negation=negation, char_ngram=tuple(char_ngram),
-                                        measurements=measurements, stopwords=stopwords, char_weight=char_weight)),
+            ("features", build_features(**feature_params)),
             ("clf", LogisticRegression(C=C, max_iter=3000, class_weight="balanced", solver="liblinear", random_state=0)),
         ]
     )
