@@ -17,7 +17,7 @@ $(BIN)/activate:
 	$(PY) -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: $(BIN)/activate $(DEPS)
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet -e '.[fast]'
 	@touch $@
 
 $(VENV)/.installed-dev: $(BIN)/activate $(DEPS)
@@ -26,7 +26,7 @@ $(VENV)/.installed-dev: $(BIN)/activate $(DEPS)
 
 install: $(VENV)/.installed ## Create .venv and install claimclf into it
 
-install-dev: $(VENV)/.installed-dev ## Install claimclf with its dev extra (pytest, hypothesis, ruff)
+install-dev: $(VENV)/.installed-dev ## Install claimclf with its dev extra (pytest, hypothesis, ruff, pyspark)
 
 data: install ## Rebuild the shipped corpus and sample file from the generator
 	$(CLI) data generate
@@ -62,6 +62,16 @@ test: install-dev ## Install with the dev extra and run the whole test suite
 lint: install-dev ## ruff
 	$(BIN)/ruff check src tests
 
+UI_PORT ?= 5000
+ui: install ## MLflow UI on the local store (experiments/mlflow.db), at http://127.0.0.1:5000; Ctrl-C stops it
+	@mkdir -p experiments/artifacts
+	@echo "MLflow UI for experiments/mlflow.db: open http://127.0.0.1:$(UI_PORT)  (Ctrl-C to stop)"
+	$(BIN)/mlflow ui --backend-store-uri sqlite:///$(CURDIR)/experiments/mlflow.db \
+		--artifacts-destination $(CURDIR)/experiments/artifacts --host 127.0.0.1 --port $(UI_PORT)
+
+bench: install ## Benchmark scoring speed, memory, start-up and training (~20 min): bench/results.json, docs/bench.md
+	$(PY) bench/run_bench.py
+
 clean: ## Remove the venv, models, reports and caches
-	rm -rf $(VENV) reports .pytest_cache .ruff_cache
+	rm -rf $(VENV) reports .pytest_cache .ruff_cache bench/tmp
 	find models experiments -mindepth 1 ! -name .gitkeep -exec rm -rf {} +

@@ -20,7 +20,6 @@ import json
 import os
 import random
 import re
-import sys
 import tempfile
 import time
 import urllib.error
@@ -28,7 +27,7 @@ import urllib.parse
 import urllib.request
 import warnings
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -268,11 +267,10 @@ def git_commit(root: Path | None = None) -> str | None:
         if not head.startswith("ref:"):
             return head or None
         ref = head.split(":", 1)[1].strip()
-        for base in (git, git / "commondir" if (git / "commondir").is_file() else None):
-            if base is None:
-                continue
-            if base.name == "commondir":
-                base = (git / base.read_text().strip()).resolve()
+        bases = [git]
+        if (git / "commondir").is_file():  # a worktree keeps its branches in the main .git
+            bases.append((git / (git / "commondir").read_text().strip()).resolve())
+        for base in bases:
             if (base / ref).is_file():
                 return (base / ref).read_text().strip()
             packed = base / "packed-refs"
@@ -475,11 +473,10 @@ def log_sklearn_model(mlflow, pipeline: Pipeline, sidecar: dict[str, Any], regis
 
 @dataclass
 class Tracker:
-    """One tracking store and experiment; ``say`` gets the progress lines (stderr in the CLI)."""
+    """One tracking store and one experiment, probed already (see :func:`prepare`)."""
 
     uri: str
     experiment: str = DEFAULT_EXPERIMENT
-    say: Callable[[str], None] = field(default=lambda m: None)
 
     def experiment_id(self, mlflow, name: str | None = None) -> str:
         """The experiment's id, creating it with artifacts under the store's artifact root."""
@@ -741,14 +738,10 @@ def prepare(
             ) from None
         say(f"warning: {exc}; going on WITHOUT tracking (--track-optional)")
         return None
-    return Tracker(uri=resolved, experiment=experiment, say=say)
+    return Tracker(uri=resolved, experiment=experiment)
 
 
 # ---------------------------------------------------------------- registered models
-
-
-def is_model_uri(value: object) -> bool:
-    return str(value).startswith(MODEL_URI_PREFIX)
 
 
 def load_registered(model_uri: str, tracking_uri: str | None = None, warn: Callable[[str], None] | None = None):
@@ -764,8 +757,6 @@ def load_registered(model_uri: str, tracking_uri: str | None = None, warn: Calla
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 model = mlflow.sklearn.load_model(str(model_uri))
-    except (ImportError, AttributeError):
-        raise
     except Exception as exc:  # noqa: BLE001 - MlflowException, OSError, store errors: one line for the user
         if os.environ.get("CLAIMCLF_DEBUG"):
             raise
@@ -934,14 +925,10 @@ def promote(
             f"not promoted: v{version} is worse than champion v{champion} on {data.name} "
             "(see the FAILS lines above); pass --force to promote anyway"
         )
-    if status == "forced" and not result.passed:
+    if status == "forced":
         echo(f"forced: champion is now v{version} although the comparison failed (recorded as promotion.status=forced)")
     elif champion is None:
         echo(f"no champion before: champion is now v{version}")
     else:
         echo(f"promoted: champion is now v{version} (was v{champion})")
     return result
-
-
-def _stderr(message: str) -> None:
-    print(message, file=sys.stderr)
