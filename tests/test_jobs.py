@@ -20,12 +20,16 @@ from claimclf.jobs import ScorerSpec, default_jobs, score_stream
 CLI = [sys.executable, "-m", "claimclf.cli"]
 
 
-def claims_file(path: Path, n: int, seed: int = 4, odd_rows: bool = True) -> Path:
-    """``n`` generated claims (all three languages) with unique ids, plus rows that cannot be scored."""
+def claims_file(path: Path, n: int, seed: int = 4, odd_rows: bool = True, distinct: bool = False) -> Path:
+    """``n`` generated claims (all three languages) with unique ids, plus rows that cannot be scored.
+
+    ``distinct`` makes every text different (a reference number appended), as in a real extract,
+    so that anything cached per text would show up as memory growing with the file.
+    """
     from claimclf.corpus.generator import generate
 
     texts = [r.text for r in generate(n_rows=min(n, 800), seed=seed)]
-    rows = [texts[i % len(texts)] for i in range(n)]
+    rows = [texts[i % len(texts)] + (f" ref {i}" if distinct else "") for i in range(n)]
     if odd_rows and n >= 10:
         rows[3], rows[5], rows[7] = "", "   ", "pain " * 30_000  # empty, blank, truncated
     pd.DataFrame({"claim_id": [f"c{i:07d}" for i in range(n)], "text": rows}).to_csv(path, index=False)
@@ -177,7 +181,7 @@ def test_200k_rows_scored_with_bounded_memory(tmp_path, small_model):
     file ten times longer costs no more memory (scoring it in one piece would need gigabytes).
     """
     def run(n: int) -> tuple[int, int, Path]:
-        src = claims_file(tmp_path / f"in{n}.csv", n)
+        src = claims_file(tmp_path / f"in{n}.csv", n, distinct=True)
         out = tmp_path / f"out{n}.csv"
         # A fresh Python between us and the run, so its RUSAGE_CHILDREN holds this run only.
         wrapper = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "

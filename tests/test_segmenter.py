@@ -54,13 +54,16 @@ def both():
 
 
 def _dictionary_words() -> list[str]:
-    return [w for w, _ in text._user_words()] + ["上睑", "下垂", "视野", "遮挡", "患者", "要求", "美容", "手术", "疼痛",
-                                                 "治疗", "无明显", "瘢痕", "挛缩", "功能", "障碍", "鼻中隔", "偏曲"]
+    """Words a run of Chinese characters can hold (tokenize never passes Latin letters to the segmenter)."""
+    user = [w for w, _ in text._user_words() if all("\u4e00" <= ch <= "\u9fff" for ch in w)]
+    return user + ["上睑", "下垂", "视野", "遮挡", "患者", "要求", "美容", "手术", "疼痛", "治疗", "无明显", "瘢痕", "挛缩",
+                   "功能", "障碍", "鼻中隔", "偏曲"]
 
 
 chinese_runs = st.lists(
     st.one_of(
         st.sampled_from(_dictionary_words()),
+        st.sampled_from(["一", "一一", "二十", "十六", "哈", "一十六枚", "一分钱", "税政", "丁税", "政"]),  # tie-prone
         st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1, max_size=4),
         st.text(alphabet=st.characters(min_codepoint=0x3400, max_codepoint=0x4DBF), min_size=1, max_size=2),
     ),
@@ -76,15 +79,24 @@ def test_fast_segmenter_agrees_with_jieba_on_random_runs(both, run):
     assert fast.lcut(run, HMM=False) == slow.lcut(run, HMM=False)
 
 
+@pytest.mark.parametrize("run", ["一一一", "丁税政", "义国公", "争长圆", "一发破的一多一两多", "一二十天一分钱一十六枚一色一元函数一百余位",
+                                 "哈哈哈哈哈", "視野", "\u9fd6\u4e00\u4e00\u3400上睑"])
+def test_fast_segmenter_breaks_ties_as_jieba_does(both, run):
+    """Routes of equal score: jieba_fast_dat's own C++ route picks the other one, claimclf's follows jieba."""
+    slow, fast = both
+    assert fast.lcut(run, HMM=False) == slow.lcut(run, HMM=False)
+
+
 def test_unknown_segmenter_name_is_a_clear_error(monkeypatch):
     monkeypatch.setenv(text.SEGMENTER_ENV, "stanza")
-    saved = text._jieba, text._segmenter_name
-    text._jieba = None
+    text.reset_segmenter()
     try:
         with pytest.raises(ClaimError, match="auto, jieba or jieba_fast_dat"):
             text.segmenter_name()
     finally:
-        text._jieba, text._segmenter_name = saved
+        monkeypatch.undo()
+        text.reset_segmenter()
+    assert text.tokenize("视野遮挡") == ("视野遮挡",)
 
 
 def test_plain_jieba_still_works_without_the_fast_extra():

@@ -324,7 +324,7 @@ def score(
 
     from claimclf.io import ReadMeter, TableWriter, infer_format, iter_table
     from claimclf.jobs import default_jobs, score_stream
-    from claimclf.progress import Progress, _duration
+    from claimclf.progress import Progress, format_duration
     from claimclf.scoring import missing_column_error
 
     in_fmt = infer_format(input, format)
@@ -361,7 +361,7 @@ def score(
             writer.write(out)
     if not quiet and output != "-":
         rate = f", {bar.done / bar.elapsed:,.0f} rows/s" if bar.elapsed > 0 else ""
-        _err(f"{bar.done} rows scored ({review} to review) in {_duration(bar.elapsed)}{rate} -> {output}")
+        _err(f"{bar.done} rows scored ({review} to review) in {format_duration(bar.elapsed)}{rate} -> {output}")
 
 
 def _scorer_spec(model: Path | None, band: tuple[float, float] | None, evidence: int):

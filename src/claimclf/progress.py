@@ -14,7 +14,7 @@ from typing import IO
 BAR_WIDTH = 24
 
 
-def _duration(seconds: float) -> str:
+def format_duration(seconds: float) -> str:
     seconds = max(0, int(round(seconds)))
     h, rest = divmod(seconds, 3600)
     m, s = divmod(rest, 60)
@@ -30,9 +30,9 @@ def render(done: int, total: int | None, elapsed: float, rate: float | None = No
         frac = min(1.0, done / total)
         filled = int(frac * width)
         bar = "#" * filled + "-" * (width - filled)
-        eta = _duration((total - done) / rate) if rate > 0 and done < total else "--:--"
+        eta = format_duration((total - done) / rate) if rate > 0 and done < total else "--:--"
         return f"[{bar}] {frac:4.0%}  {done:,} of ~{total:,} rows  {speed}  ETA {eta}"
-    return f"{done:,} rows  {speed}  {_duration(elapsed)} elapsed"
+    return f"{done:,} rows  {speed}  {format_duration(elapsed)} elapsed"
 
 
 class Progress:

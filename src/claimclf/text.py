@@ -64,10 +64,11 @@ def segmenter_name() -> str:
 
 
 def _segmenter():
-    """A jieba-compatible Tokenizer with the domain dictionary, built once per process.
+    """A segmenter with jieba's tokens and the domain dictionary, built once per process.
 
-    jieba_fast_dat (C++, same tokens as jieba: tests/test_segmenter.py checks the corpus) when
-    installed, else jieba itself; ``CLAIMCLF_SEGMENTER=jieba`` forces plain jieba.
+    jieba's route over jieba_fast_dat's C++ dictionary trie when that is installed (the ``fast``
+    extra; tests/test_segmenter.py checks the tokens), else jieba itself;
+    ``CLAIMCLF_SEGMENTER=jieba`` forces plain jieba.
     """
     global _jieba, _segmenter_name
     if _jieba is None:
@@ -137,8 +138,64 @@ def _user_words() -> list[tuple[str, int | None]]:
     return words
 
 
-def _fast_dat_segmenter():
-    """jieba_fast_dat on jieba's own dictionary, given jieba's total frequency so that routes score alike.
+class _DatSegmenter:
+    """jieba's segmentation (HMM off) computed on jieba_fast_dat's C++ dictionary trie.
+
+    The trie gives each position's candidate words (jieba's DAG) and their frequencies fast; the
+    best route is then chosen exactly as jieba does, ties included (jieba takes the longer word).
+    jieba_fast_dat's own C++ route breaks ties the other way, which cuts e.g. 一一一 or 丁税政
+    differently from jieba, so only its dictionary is used. Takes runs of Chinese characters only
+    (what :func:`tokenize` passes), not arbitrary text.
+    """
+
+    _HAN = re.compile("([\u4e00-\u9fd5]+)")  # jieba's Chinese block; other ideographs come out one by one
+
+    def __init__(self, tok) -> None:
+        import math
+
+        self._get_dag, self._get_freq = tok.get_DAG, tok.get_freq
+        self._logtotal = math.log(tok.total)
+        self._logp: dict[str, float] = {}
+        self.total = tok.total
+
+    def _word_logp(self, word: str) -> float:
+        import math
+
+        lp = self._logp.get(word)
+        if lp is None:
+            if len(self._logp) > 200_000:  # bounded: the words of real extracts are far fewer
+                self._logp.clear()
+            lp = self._logp[word] = math.log(self._get_freq(word) or 1) - self._logtotal
+        return lp
+
+    def lcut(self, run: str, HMM: bool = False) -> list[str]:  # noqa: N803 - jieba's signature
+        words: list[str] = []
+        for block in self._HAN.split(run):
+            if not block:
+                continue
+            if not self._HAN.fullmatch(block):
+                words.extend(block)
+                continue
+            dag = self._get_dag(block)
+            n = len(block)
+            best = [0.0] * (n + 1)
+            choice = list(range(n + 1))
+            for i in range(n - 1, -1, -1):
+                top, pick = None, i
+                for x in dag[i]:
+                    score = self._word_logp(block[i : x + 1]) + best[x + 1]
+                    if top is None or score > top or (score == top and x > pick):
+                        top, pick = score, x
+                best[i], choice[i] = top, pick
+            i = 0
+            while i < n:
+                words.append(block[i : choice[i] + 1])
+                i = choice[i] + 1
+        return words
+
+
+def _fast_dat_segmenter() -> _DatSegmenter:
+    """jieba_fast_dat's trie of jieba's own dictionary, with jieba's total frequency so that routes score alike.
 
     jieba_fast_dat drops duplicate dictionary lines from its total where jieba counts them; the total
     weighs every word of a route, so it is set to jieba's. User words go in through ``add_word``, as
@@ -160,7 +217,7 @@ def _fast_dat_segmenter():
     tok.total = total
     for word, freq in _user_words():
         tok.add_word(word, freq)
-    return tok
+    return _DatSegmenter(tok)
 
 
 def _cache_build_lock():
