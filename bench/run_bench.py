@@ -23,6 +23,8 @@ import sys
 import time
 from pathlib import Path
 
+from procmem import tree_rss_kb  # bench/ is on sys.path when this script runs
+
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "claimclf.cli"]
 SEED = 20261130
@@ -73,27 +75,6 @@ def write_claims(path: Path, texts: list[str], n: int, encoding: str = "utf-8") 
         for start in range(0, n, 50_000):
             out.writerows((f"c{i:08d}", next(cycle)) for i in range(start, min(n, start + 50_000)))
     return path
-
-
-def tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants (KiB), from /proc."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = dict(line.split(":", 1) for line in (entry / "status").read_text().splitlines() if ":" in line)
-        except OSError:
-            continue
-        children.setdefault(int(fields.get("PPid", "0").strip()), []).append(int(entry.name))
-        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
-    total, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        total += rss.get(p, 0)
-        todo.extend(children.get(p, []))
-    return total
 
 
 def peak_memory_run(args: list[str]) -> dict:

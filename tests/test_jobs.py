@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from bench.procmem import tree_rss_kb
 
 from claimclf.errors import ClaimError
 from claimclf.jobs import ScorerSpec, default_jobs, score_stream
@@ -149,29 +150,6 @@ def test_terminated_run_removes_its_temporary_file(tmp_path, small_model, long_f
     assert _wait_gone(marker) == []
 
 
-def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in KiB (from /proc)."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            status = (entry / "status").read_text()
-        except OSError:
-            continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        ppid = int(fields.get("PPid", "0").strip())
-        children.setdefault(ppid, []).append(int(entry.name))
-        rss[int(entry.name)] = int(fields.get("VmRSS", "0 kB").split()[0])
-    total, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        total += rss.get(p, 0)
-        todo.extend(children.get(p, []))
-    return total
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc to measure memory")
 def test_200k_rows_scored_with_bounded_memory(tmp_path, small_model):
@@ -191,7 +169,7 @@ def test_200k_rows_scored_with_bounded_memory(tmp_path, small_model):
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         peak_tree = 0
         while proc.poll() is None:
-            peak_tree = max(peak_tree, _tree_rss_kb(proc.pid))
+            peak_tree = max(peak_tree, tree_rss_kb(proc.pid))
             time.sleep(0.1)
         stdout, stderr = proc.communicate()
         assert proc.returncode == 0, stderr.decode()
