@@ -73,11 +73,19 @@ class Explainer:
         sign = 1.0 if clf.classes_[1] == POSITIVE else -1.0
         self.coef = sign * np.asarray(clf.coef_[0][: len(vocab)], dtype=np.float64)
 
-    def explain(self, texts: list[str], k: int = 4) -> list[list[Evidence]]:
-        """The ``k`` strongest word features of each text, strongest first."""
+    @property
+    def n_words(self) -> int:
+        return len(self.coef)
+
+    def explain(self, texts: list[str], k: int = 4, word_matrix=None) -> list[list[Evidence]]:
+        """The ``k`` strongest word features of each text, strongest first.
+
+        ``word_matrix``, the word block of features already computed for scoring, saves
+        analysing the texts a second time.
+        """
         import numpy as np
 
-        X = self.words.transform(texts).tocsr()
+        X = (self.words.transform(texts) if word_matrix is None else word_matrix).tocsr()
         result: list[list[Evidence]] = []
         for i in range(X.shape[0]):
             chinese = any("\u4e00" <= ch <= "\u9fff" for ch in texts[i])

@@ -96,8 +96,14 @@ class Scorer:
         ]
         if todo:
             texts = [cleaned[i][0] for i in todo]
-            probs = self.pipeline.predict_proba(texts)[:, self._pos]
-            evidence = self.explainer.explain(texts, k=self.evidence_terms) if self.explainer else [[]] * len(texts)
+            # One pass of feature extraction serves both the score and the evidence (word block first).
+            X = self.pipeline.named_steps["features"].transform(texts)
+            probs = self.pipeline.named_steps["clf"].predict_proba(X)[:, self._pos]
+            if self.explainer:
+                words = X.tocsr()[:, : self.explainer.n_words]
+                evidence = self.explainer.explain(texts, k=self.evidence_terms, word_matrix=words)
+            else:
+                evidence = [[]] * len(texts)
             for i, text, p, ev in zip(todo, texts, probs, evidence, strict=True):
                 p = float(min(1.0, max(0.0, p)))
                 decision = self.policy.decide(p)
