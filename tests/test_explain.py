@@ -18,7 +18,7 @@ def test_format_groups_by_direction():
 
 @pytest.fixture(scope="module")
 def explainer(small_model):
-    return Explainer(load_model(small_model)[0])
+    return Explainer.from_pipeline(load_model(small_model)[0])
 
 
 def test_evidence_terms_come_from_the_text_and_point_the_right_way(explainer):

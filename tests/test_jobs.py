@@ -68,9 +68,9 @@ def test_workers_keep_order_in_process(small_model):
 
 def test_a_worker_that_cannot_load_the_model_gives_one_clear_error(small_model):
     spec = ScorerSpec.from_path(small_model, None, 0)
-    broken = ScorerSpec(b"not a pickle", spec.sidecar, None, 0, "broken.joblib")
+    broken = ScorerSpec(b"not an npz file", spec.sidecar, None, 0, "broken.joblib")
     frames = [pd.DataFrame({"text": ["a"]}), pd.DataFrame({"text": ["b"]})]
-    with pytest.raises(ClaimError, match="cannot load broken.joblib"):
+    with pytest.raises(ClaimError, match="cannot read the scoring arrays of broken.joblib"):
         list(score_stream(broken, iter(frames), jobs=2))
 
 

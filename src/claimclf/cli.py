@@ -264,7 +264,7 @@ def evaluate(
 
     in_sample = sha256_file(Path(data)) == sidecar.get("training_data", {}).get("sha256")
     result["data"]["in_sample"] = in_sample
-    explainer = Explainer(pipeline)
+    explainer = Explainer.from_pipeline(pipeline)
     result["top_features"] = {lang: explainer.top_features(15, lang) for lang in ("en", "zh")}
     result["leakage_flags"] = leakage_flags(explainer.top_features(50, raw=True))
     result["baselines"] = baseline_reports(df, training_majority(sidecar))
@@ -365,19 +365,13 @@ def score(
 
 
 def _scorer_spec(model: Path | None, band: tuple[float, float] | None, evidence: int):
-    """What every scoring process needs: a local model file is checked here and unpickled by whoever scores."""
+    """What every scoring process needs: a local model's scoring arrays, checked here and read by whoever scores."""
     from claimclf import config
     from claimclf.jobs import ScorerSpec
 
     if model is not None and str(model).startswith("models:/"):
-        import pickle
-        import zlib
-
-        from claimclf.persistence import SERIALIZATION
-
         pipeline, sidecar = _load_model(model)
-        data = zlib.compress(pickle.dumps(pipeline, protocol=5), 1)
-        return ScorerSpec(data, dict(sidecar, serialization=SERIALIZATION), band, evidence, str(model))
+        return ScorerSpec.from_pipeline(pipeline, sidecar, band, evidence, str(model))
     return ScorerSpec.from_path(model or config.default_model(), band, evidence, warn=_err)
 
 
@@ -409,10 +403,7 @@ def predict(
     evidence: Annotated[int, typer.Option(min=0, help="Evidence terms to show.")] = 6,
 ) -> None:
     """Score one claim and show the evidence behind the answer."""
-    from claimclf.scoring import Policy, Scorer
-
-    pipeline, sidecar = _load_model(model)
-    scorer = Scorer(pipeline, Policy.from_sidecar(sidecar), evidence_terms=evidence)
+    scorer = _scorer_spec(model, None, evidence).build()
     result = scorer.score_texts([text])[0]
     items = scorer.explainer.explain([text], k=evidence)[0] if scorer.explainer and text.strip() else []
     if as_json:

@@ -7,8 +7,9 @@ n-grams also contribute but are not readable, so they are left out of the list.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from claimclf.config import POSITIVE
 from claimclf.features import NEGATION_PREFIX
@@ -17,6 +18,8 @@ from claimclf.measurements import readable as readable_measurement
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
+
+    from claimclf.compact import CompactModel
 
 
 @dataclass(frozen=True)
@@ -58,20 +61,31 @@ def readable(feature: str, chinese: bool = False) -> str:
 
 
 class Explainer:
-    """Reads the word vectorizer and coefficients of a fitted pipeline once."""
+    """The word features' names and signed coefficients, and a way to compute a text's word block."""
 
-    def __init__(self, pipeline: Pipeline) -> None:
+    def __init__(self, names, coef, word_rows: Callable[[list[str]], Any]) -> None:
+        self.names = names
+        self.coef = coef
+        self.word_rows = word_rows
+
+    @classmethod
+    def from_pipeline(cls, pipeline: Pipeline) -> Explainer:
         import numpy as np
 
         union = pipeline.named_steps["features"]
         clf = pipeline.named_steps["clf"]
-        self.words = dict(union.transformer_list)["words"]
-        vocab = self.words.vocabulary_
-        self.names = np.empty(len(vocab), dtype=object)
+        words = dict(union.transformer_list)["words"]
+        vocab = words.vocabulary_
+        names = np.empty(len(vocab), dtype=object)
         for name, idx in vocab.items():
-            self.names[idx] = name
+            names[idx] = name
         sign = 1.0 if clf.classes_[1] == POSITIVE else -1.0
-        self.coef = sign * np.asarray(clf.coef_[0][: len(vocab)], dtype=np.float64)
+        coef = sign * np.asarray(clf.coef_[0][: len(vocab)], dtype=np.float64)
+        return cls(names, coef, lambda texts: words.transform(texts).tocsr())
+
+    @classmethod
+    def from_compact(cls, model: CompactModel) -> Explainer:
+        return cls(model.word_names(), model.word_coef(), model.word_rows)
 
     @property
     def n_words(self) -> int:
@@ -85,7 +99,7 @@ class Explainer:
         """
         import numpy as np
 
-        X = (self.words.transform(texts) if word_matrix is None else word_matrix).tocsr()
+        X = self.word_rows(texts) if word_matrix is None else word_matrix
         result: list[list[Evidence]] = []
         for i in range(X.shape[0]):
             chinese = any("\u4e00" <= ch <= "\u9fff" for ch in texts[i])

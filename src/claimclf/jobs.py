@@ -1,6 +1,6 @@
 """Scoring a stream of chunks on every core: worker processes, output in input order, bounded memory.
 
-Each worker unpickles the model and builds the segmenter once (in its initializer), then
+Each worker reads the model's scoring arrays and builds the segmenter once (in its initializer), then
 scores one chunk's text column per task and sends back only the output columns. At most
 ``2 * jobs`` chunks are in flight, so memory does not grow with the file. A chunk is
 scored by the same :meth:`Scorer.score_column` whatever ``jobs`` is, so the output is
@@ -34,10 +34,11 @@ def default_jobs() -> int:
 
 @dataclass(frozen=True)
 class ScorerSpec:
-    """Everything a worker needs to build the same Scorer: the verified model bytes, not a path.
+    """Everything a worker needs to build the same Scorer: the verified scoring arrays, not a path.
 
-    Bytes rather than a path so every worker scores with exactly the model the parent checked,
-    even if the file is replaced while the run goes on.
+    Bytes (the ``.scoring.npz`` file, see :mod:`claimclf.compact`) rather than a path so every
+    worker scores with exactly the model the parent checked, even if the file is replaced while
+    the run goes on; reading them needs numpy, not scikit-learn.
     """
 
     model_bytes: bytes
@@ -48,17 +49,24 @@ class ScorerSpec:
 
     @classmethod
     def from_path(cls, path, band, evidence_terms: int, warn=None) -> ScorerSpec:
-        from claimclf.persistence import verify_model
+        from claimclf.persistence import verify_scoring
 
-        data, sidecar = verify_model(path, warn)
+        data, sidecar = verify_scoring(path, warn)
         return cls(data, sidecar, band, evidence_terms, str(path))
 
+    @classmethod
+    def from_pipeline(cls, pipeline, sidecar: dict[str, Any], band, evidence_terms: int, name: str) -> ScorerSpec:
+        """For a model that exists only as a fitted pipeline (one loaded from the MLflow registry)."""
+        from claimclf.compact import to_bytes
+
+        return cls(to_bytes(pipeline), sidecar, band, evidence_terms, name)
+
     def build(self) -> Scorer:
-        from claimclf.persistence import model_from_bytes
+        from claimclf.compact import CompactModel
         from claimclf.scoring import Policy, Scorer
 
-        pipeline = model_from_bytes(self.model_bytes, self.sidecar, self.name)
-        return Scorer(pipeline, Policy.from_sidecar(self.sidecar, self.band), evidence_terms=self.evidence_terms)
+        model = CompactModel.from_bytes(self.model_bytes, self.name)
+        return Scorer(model, Policy.from_sidecar(self.sidecar, self.band), evidence_terms=self.evidence_terms)
 
 
 def text_values(chunk: pd.DataFrame, text_col: str) -> list[object]:

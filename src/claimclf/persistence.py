@@ -1,7 +1,11 @@
-"""Saving and loading models: the joblib file, its JSON sidecar, and the integrity check.
+"""Saving and loading models: the joblib file, its scoring arrays, its JSON sidecar, and the integrity checks.
 
-joblib files are pickles and run code when loaded, so the sidecar's sha256 is
-checked before a file is unpickled: a changed or foreign file is refused.
+A model is three files: ``claimclf.joblib`` (the fitted scikit-learn pipeline, for
+evaluation, tracking and retraining), ``claimclf.scoring.npz`` (the same model as plain
+arrays, see :mod:`claimclf.compact`, which scoring loads without importing scikit-learn)
+and ``claimclf.joblib.json`` (the sidecar). joblib files are pickles and run code when
+loaded, so the sidecar's sha256 is checked before a file is unpickled: a changed or
+foreign file is refused. The scoring arrays are checked the same way.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from claimclf.io import atomic_write_bytes, atomic_write_text
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
 
+    from claimclf.compact import CompactModel
+
 SIDECAR_FORMAT = 1
 SERIALIZATION = "pickle+zlib"  # older sidecars without this field: a joblib file
 LIBRARIES = ("scikit-learn", "jieba", "joblib", "numpy", "scipy", "pandas")
@@ -40,6 +46,12 @@ def sidecar_path(model_path: Path) -> Path:
     return model_path.with_name(model_path.name + ".json")
 
 
+def scoring_path(model_path: Path) -> Path:
+    """``models/claimclf.joblib`` -> ``models/claimclf.scoring.npz``."""
+    model_path = Path(model_path)
+    return model_path.with_name(model_path.stem + ".scoring.npz")
+
+
 def library_versions() -> dict[str, str]:
     versions = {"python": platform.python_version(), "claimclf": __version__}
     for name in LIBRARIES:
@@ -51,14 +63,17 @@ def library_versions() -> dict[str, str]:
 
 
 def save_model(pipeline: Pipeline, path: Path, meta: dict[str, Any]) -> dict[str, Any]:
-    """Write the model and its sidecar; returns the sidecar as written."""
+    """Write the model, its scoring arrays and its sidecar; returns the sidecar as written."""
     import pickle
     import zlib
+
+    from claimclf.compact import to_bytes
 
     path = Path(path)
     # A zlib-compressed standard pickle: joblib.load still reads it, and pickle's C unpickler
     # loads it ten times faster than joblib's pure-Python one (see load_model).
     data = zlib.compress(pickle.dumps(pipeline, protocol=5), 6)
+    arrays = to_bytes(pipeline)
     created = datetime.now(timezone.utc)
     sidecar = {
         "format": SIDECAR_FORMAT,
@@ -67,11 +82,15 @@ def save_model(pipeline: Pipeline, path: Path, meta: dict[str, Any]) -> dict[str
         "model_sha256": hashlib.sha256(data).hexdigest(),
         "model_bytes": len(data),
         "serialization": SERIALIZATION,
+        "scoring_file": scoring_path(path).name,
+        "scoring_sha256": hashlib.sha256(arrays).hexdigest(),
+        "scoring_bytes": len(arrays),
         "created_at": created.isoformat(timespec="seconds"),
         "libraries": library_versions(),
         **meta,
     }
     atomic_write_bytes(path, data)
+    atomic_write_bytes(scoring_path(path), arrays)
     atomic_write_text(sidecar_path(path), json.dumps(sidecar, indent=2, ensure_ascii=False, default=_jsonable) + "\n")
     return sidecar
 
@@ -102,6 +121,14 @@ def load_model(path: Path, warn=None) -> tuple[Pipeline, dict[str, Any]]:
     path = Path(path)
     data, sidecar = verify_model(path, warn)
     return model_from_bytes(data, sidecar, str(path)), sidecar
+
+
+def load_scoring_model(path: Path, warn=None) -> tuple[CompactModel, dict[str, Any]]:
+    """The model as scoring uses it (:class:`claimclf.compact.CompactModel`) and its sidecar."""
+    from claimclf.compact import CompactModel
+
+    data, sidecar = verify_scoring(path, warn)
+    return CompactModel.from_bytes(data, str(path)), sidecar
 
 
 def model_from_bytes(data: bytes, sidecar: dict[str, Any], name: str = "the model") -> Pipeline:
@@ -137,6 +164,35 @@ def verify_model(path: Path, warn=None) -> tuple[bytes, dict[str, Any]]:
         (warn or _stderr)(
             f"warning: model trained with scikit-learn {trained_with}, installed is {installed}; "
             "predictions may differ, retrain with `claimclf train` to be safe"
+        )
+    return data, sidecar
+
+
+def verify_scoring(path: Path, warn=None) -> tuple[bytes, dict[str, Any]]:
+    """The checked bytes of the model's scoring arrays and its sidecar, without importing scikit-learn.
+
+    A model saved before scoring arrays existed is unpickled and converted here, once, at the
+    old speed.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ClaimError(f"no model at {path}: run `claimclf train` first (or pass --model)")
+    sidecar = read_sidecar(path)
+    if not sidecar.get("scoring_sha256"):
+        from claimclf.compact import to_bytes
+
+        data, sidecar = verify_model(path, warn)
+        return to_bytes(model_from_bytes(data, sidecar, str(path))), sidecar
+    arrays_path = path.with_name(str(sidecar.get("scoring_file") or scoring_path(path).name))
+    if not arrays_path.is_file():
+        raise ClaimError(f"{path} has no scoring arrays {arrays_path.name} beside it: copy the model's three files "
+                         "together (.joblib, .scoring.npz, .joblib.json) or retrain with `claimclf train`")
+    data = arrays_path.read_bytes()
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != sidecar["scoring_sha256"]:
+        raise ClaimError(
+            f"{arrays_path} does not match its sidecar (sha256 {actual[:12]}… != {str(sidecar['scoring_sha256'])[:12]}…): "
+            "the file was changed or replaced; retrain with `claimclf train`"
         )
     return data, sidecar
 

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     import pandas as pd
     from sklearn.pipeline import Pipeline
 
+    from claimclf.compact import CompactModel
+
 OUTPUT_COLUMNS = ["predicted_label", "p_cosmetic", "decision", "evidence", "reason"]
 MAX_CHARS = 100_000
 
@@ -71,18 +73,22 @@ def _clean_text(value: object) -> tuple[str | None, str]:
 
 
 class Scorer:
-    """A loaded model, its decision policy and its explainer, ready for batches."""
+    """A loaded model, its decision policy and its explainer, ready for batches.
 
-    def __init__(self, pipeline: Pipeline, policy: Policy, evidence_terms: int = EVIDENCE_TERMS) -> None:
+    Scoring runs on the model's arrays (:class:`claimclf.compact.CompactModel`), which give the
+    fitted pipeline's probabilities without scikit-learn; a pipeline passed in is converted.
+    """
+
+    def __init__(self, model: CompactModel | Pipeline, policy: Policy, evidence_terms: int = EVIDENCE_TERMS) -> None:
+        from claimclf.compact import CompactModel
         from claimclf.explain import Explainer
-        from claimclf.model import positive_index
 
-        self.pipeline = pipeline
+        if not isinstance(model, CompactModel):
+            model = CompactModel.from_pipeline(model)
+        self.model = model
         self.policy = policy
         self.evidence_terms = evidence_terms
-        self.explainer = Explainer(pipeline) if evidence_terms > 0 else None
-        self._pos = positive_index(pipeline)
-        self._vocabulary = dict(pipeline.named_steps["features"].transformer_list)["words"].vocabulary_
+        self.explainer = Explainer.from_compact(model) if evidence_terms > 0 else None
 
     def score_texts(self, values: Iterable[object]) -> list[dict[str, object]]:
         """One result per value, in order."""
@@ -96,18 +102,17 @@ class Scorer:
         ]
         if todo:
             texts = [cleaned[i][0] for i in todo]
-            # One pass of feature extraction serves both the score and the evidence (word block first).
-            X = self.pipeline.named_steps["features"].transform(texts)
-            probs = self.pipeline.named_steps["clf"].predict_proba(X)[:, self._pos]
+            # One pass of feature extraction serves both the score and the evidence.
+            words, probs = self.model.transform(texts)
             if self.explainer:
-                words = X.tocsr()[:, : self.explainer.n_words]
                 evidence = self.explainer.explain(texts, k=self.evidence_terms, word_matrix=words)
             else:
                 evidence = [[]] * len(texts)
+            vocabulary = self.model.word_vocabulary
             for i, text, p, ev in zip(todo, texts, probs, evidence, strict=True):
                 p = float(min(1.0, max(0.0, p)))
                 decision = self.policy.decide(p)
-                doubt = doubt_reason(text, self._vocabulary)
+                doubt = doubt_reason(text, vocabulary)
                 if doubt:
                     p, decision = shrink(p), "review"
                     results[i]["reason"] = "; ".join(r for r in (results[i]["reason"], doubt) if r)

@@ -1,0 +1,303 @@
+"""The fitted model as plain arrays, scored with numpy alone.
+
+Unpickling the scikit-learn pipeline imports scikit-learn and SciPy, which costs about a
+second before the first claim is scored, in every process that scores. Scoring needs only
+what the pipeline learnt: the two vocabularies with their idf weights, the coefficients and
+the calibration. :class:`CompactModel` keeps those in an ``.npz`` file (arrays and one JSON
+string, no pickle, so loading it runs no code) and repeats the pipeline's arithmetic on
+them: TF-IDF values in float32 as the vectorizers make them, sums in float64 in the order
+the linear model makes them. ``tests/test_compact.py`` checks that the probabilities and
+the evidence are the pipeline's, to the last bit on the corpus.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from claimclf.config import POSITIVE
+from claimclf.errors import ClaimError
+from claimclf.features import WordAnalyzer
+from claimclf.text import normalize
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
+
+FORMAT = 1
+WORD_CACHE = 50_000  # distinct words whose character n-gram ids are kept
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A block of sparse rows in CSR form, the shape the explainer reads."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    data: np.ndarray
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return (len(self.indptr) - 1, -1)
+
+
+def char_wb_ngrams(text: str, min_n: int, max_n: int) -> list[str]:
+    """Character n-grams inside words, each word padded with a space: scikit-learn's ``char_wb``.
+
+    scikit-learn first squeezes runs of white space; splitting on white space does the same.
+    """
+    grams: list[str] = []
+    for w in text.split():
+        w = " " + w + " "
+        w_len = len(w)
+        for n in range(min_n, max_n + 1):
+            if n >= w_len:  # a word shorter than n counts once, whole, and ends the sizes
+                grams.append(w)
+                break
+            grams += [w[i : i + n] for i in range(w_len - n + 1)]
+    return grams
+
+
+class _Block:
+    """One TF-IDF vectorizer: vocabulary, idf, sublinear tf, l2 norm, and its weight in the union.
+
+    ``feature_ids`` maps a text to the vocabulary ids of its features, unknown ones left out,
+    one id per occurrence.
+    """
+
+    def __init__(self, terms: list[str], idf: np.ndarray, settings: dict[str, Any]) -> None:
+        self.terms = terms
+        self.index = {t: i for i, t in enumerate(terms)}
+        self.idf = idf
+        self.dtype = np.dtype(settings["dtype"])
+        self.sublinear = bool(settings["sublinear_tf"])
+        self.norm = settings["norm"]
+        self.weight = float(settings["weight"])
+
+    def feature_ids(self, text: str) -> list[int]:
+        raise NotImplementedError
+
+    def rows(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Row ids, column indices and values, rows in order and columns sorted within a row."""
+        ids: list[int] = []
+        sizes: list[int] = []
+        for text in texts:
+            before = len(ids)
+            ids += self.feature_ids(text)
+            sizes.append(len(ids) - before)
+        width = len(self.terms)
+        cells = np.repeat(np.arange(len(texts), dtype=np.int64), sizes) * width + np.asarray(ids, dtype=np.int64)
+        cells, counts = np.unique(cells, return_counts=True)  # sorted: by row, then by column
+        rows, indices = np.divmod(cells, width)
+        data = counts.astype(self.dtype)
+        if self.sublinear:
+            np.log(data, data)
+            data += 1.0
+        data *= self.idf[indices]
+        if self.norm == "l2":
+            squares = (data * data).astype(np.float64)
+            norms = np.sqrt(np.bincount(rows, weights=squares, minlength=len(texts)))
+            scale = norms[rows]
+            nonzero = scale != 0.0
+            data[nonzero] = (data[nonzero].astype(np.float64) / scale[nonzero]).astype(data.dtype)
+        if self.weight != 1.0:
+            data = data * data.dtype.type(self.weight)
+        return rows, indices, data
+
+
+class _WordBlock(_Block):
+    def __init__(self, terms: list[str], idf: np.ndarray, settings: dict[str, Any]) -> None:
+        super().__init__(terms, idf, settings)
+        self.analyzer = WordAnalyzer(**settings["analyzer"])
+
+    def feature_ids(self, text: str) -> list[int]:
+        get = self.index.get
+        return [j for f in self.analyzer(text) if (j := get(f)) is not None]
+
+
+class _CharBlock(_Block):
+    """Character n-grams never cross a space, so each distinct word's ids are worked out once."""
+
+    def __init__(self, terms: list[str], idf: np.ndarray, settings: dict[str, Any]) -> None:
+        super().__init__(terms, idf, settings)
+        self.min_n, self.max_n = settings["ngram_range"]
+        self._word_ids: dict[str, tuple[int, ...]] = {}
+
+    def feature_ids(self, text: str) -> list[int]:
+        ids: list[int] = []
+        cache = self._word_ids
+        for word in normalize(text).split():
+            known = cache.get(word)
+            if known is None:
+                get = self.index.get
+                known = tuple(j for g in char_wb_ngrams(word, self.min_n, self.max_n) if (j := get(g)) is not None)
+                if len(cache) >= WORD_CACHE:
+                    cache.clear()
+                cache[word] = known
+            ids += known
+        return ids
+
+
+class CompactModel:
+    """The word and character TF-IDF blocks, the linear model and its Platt scaling, as arrays."""
+
+    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
+        settings = json.loads(str(arrays["settings"][()]))
+        if settings.get("format") != FORMAT:
+            raise ClaimError(f"compact model format {settings.get('format')!r} is not {FORMAT}: retrain with "
+                             "`claimclf train`")
+        self.settings = settings
+        words, chars = settings["words"], settings["chars"]
+        self.words = _WordBlock(arrays["word_terms"].tolist(), arrays["word_idf"], words)
+        self.chars = _CharBlock(arrays["char_terms"].tolist(), arrays["char_idf"], chars)
+        self.coef = arrays["coef"]
+        self.intercept = float(arrays["intercept"][()])
+        self.a = float(settings["platt_a"])
+        self.b = float(settings["platt_b"])
+        self.positive_is_second = settings["classes"][1] == POSITIVE
+        self.n_words = len(self.words.terms)
+
+    # ------------------------------------------------------------------ building and files
+
+    @classmethod
+    def from_pipeline(cls, pipeline: Pipeline) -> CompactModel:
+        """The arrays of a fitted claimclf pipeline; refuses a pipeline of another shape."""
+        return cls(_arrays_from_pipeline(pipeline))
+
+    @classmethod
+    def from_bytes(cls, data: bytes, name: str = "the model") -> CompactModel:
+        try:
+            with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+                arrays = {key: npz[key] for key in npz.files}
+            return cls(arrays)
+        except ClaimError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - a damaged file means the same to the user whatever broke
+            raise ClaimError(f"cannot read the scoring arrays of {name} ({type(exc).__name__}): retrain with "
+                             "`claimclf train`") from None
+
+    # ------------------------------------------------------------------ scoring
+
+    @property
+    def word_vocabulary(self) -> dict[str, int]:
+        return self.words.index
+
+    def word_names(self) -> np.ndarray:
+        names = np.empty(self.n_words, dtype=object)
+        names[:] = self.words.terms
+        return names
+
+    def word_coef(self) -> np.ndarray:
+        """Coefficients of the word block, signed so that > 0 points to cosmetic, as the explainer wants them."""
+        sign = 1.0 if self.positive_is_second else -1.0
+        return sign * (self.a * self.coef)[: self.n_words]
+
+    def word_rows(self, texts: list[str]) -> Rows:
+        rows, indices, data = self.words.rows(texts)
+        return _csr(rows, indices, data, len(texts))
+
+    def transform(self, texts: list[str]) -> tuple[Rows, np.ndarray]:
+        """The word block (for evidence) and p(cosmetic) of each text, from one pass of feature extraction."""
+        w_rows, w_cols, w_data = self.words.rows(texts)
+        c_rows, c_cols, c_data = self.chars.rows(texts)
+        # The linear model sums each row's words, then its characters, in column order, in float64.
+        rows = np.concatenate([w_rows, c_rows])
+        cols = np.concatenate([w_cols, c_cols + self.n_words])
+        values = np.concatenate([w_data, c_data]).astype(np.float64)
+        decision = np.bincount(rows, weights=values * self.coef[cols], minlength=len(texts)) + self.intercept
+        z = self.a * decision + (self.b if self.positive_is_second else -self.b)
+        p_second = 1.0 / (1.0 + np.exp(-z))
+        p = p_second if self.positive_is_second else 1.0 - p_second
+        return _csr(w_rows, w_cols, w_data, len(texts)), p
+
+    def p_cosmetic(self, texts: list[str]) -> np.ndarray:
+        return self.transform(texts)[1]
+
+
+def _csr(rows: np.ndarray, indices: np.ndarray, data: np.ndarray, n: int) -> Rows:
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    return Rows(indptr, indices, data)
+
+
+def to_bytes(pipeline: Pipeline) -> bytes:
+    """The ``.npz`` bytes of a fitted pipeline's compact form."""
+    buffer = io.BytesIO()
+    np.savez_compressed(buffer, **_arrays_from_pipeline(pipeline))
+    return buffer.getvalue()
+
+
+def _arrays_from_pipeline(pipeline: Pipeline) -> dict[str, np.ndarray]:
+    """Read what scoring needs off the fitted pipeline, checking it is the shape this module repeats."""
+    from claimclf.text import normalize as normalize_fn
+
+    steps = getattr(pipeline, "named_steps", {})
+    union, clf = steps.get("features"), steps.get("clf")
+    parts = dict(getattr(union, "transformer_list", []))
+    words, chars = parts.get("words"), parts.get("chars")
+    if union is None or clf is None or words is None or chars is None or len(parts) != 2:
+        raise _unsupported("its steps are not claimclf's features (words, chars) and clf")
+    weights = union.transformer_weights or {}
+    for name, vec in (("words", words), ("chars", chars)):
+        _check_vectorizer(name, vec)
+    if not isinstance(words.analyzer, WordAnalyzer):
+        raise _unsupported("the word vectorizer does not use claimclf's WordAnalyzer")
+    if chars.analyzer != "char_wb" or chars.preprocessor is not normalize_fn or chars.tokenizer is not None:
+        raise _unsupported("the character vectorizer is not char_wb over claimclf's normalize")
+    estimator = getattr(clf, "estimator", clf)
+    classes = [str(c) for c in clf.classes_]
+    coef = np.asarray(estimator.coef_, dtype=np.float64)
+    if len(classes) != 2 or coef.shape[0] != 1 or POSITIVE not in classes:
+        raise _unsupported(f"it is not a binary model with a {POSITIVE!r} class")
+    if coef.shape[1] != len(words.vocabulary_) + len(chars.vocabulary_):
+        raise _unsupported("its coefficients do not match its vocabularies")
+    platt_b = clf._b() if hasattr(clf, "_b") else 0.0
+    settings: dict[str, Any] = {
+        "format": FORMAT,
+        "classes": classes,
+        "platt_a": float(getattr(clf, "a", 1.0)),
+        # Stored the way the calibrated model adds it: on the log-odds of classes[1].
+        "platt_b": float(platt_b if classes[1] == POSITIVE else -platt_b),
+        "words": {
+            "analyzer": {k: getattr(words.analyzer, k) for k in ("ngram_max", "negation", "measurements", "stopwords")},
+            "dtype": np.dtype(words.dtype).name, "sublinear_tf": bool(words.sublinear_tf), "norm": words.norm,
+            "weight": float(weights.get("words", 1.0)),
+        },
+        "chars": {
+            "ngram_range": list(chars.ngram_range),
+            "dtype": np.dtype(chars.dtype).name, "sublinear_tf": bool(chars.sublinear_tf), "norm": chars.norm,
+            "weight": float(weights.get("chars", 1.0)),
+        },
+    }
+    return {
+        "settings": np.array(json.dumps(settings)),
+        "word_terms": _terms(words.vocabulary_),
+        "word_idf": np.asarray(words.idf_),
+        "char_terms": _terms(chars.vocabulary_),
+        "char_idf": np.asarray(chars.idf_),
+        "coef": coef[0],
+        "intercept": np.array(float(np.asarray(estimator.intercept_)[0])),
+    }
+
+
+def _terms(vocabulary: dict[str, int]) -> np.ndarray:
+    terms = [""] * len(vocabulary)
+    for term, i in vocabulary.items():
+        terms[i] = term
+    return np.array(terms, dtype=np.str_)
+
+
+def _check_vectorizer(name: str, vec: Any) -> None:
+    expected = {"binary": False, "use_idf": True, "input": "content", "strip_accents": None, "stop_words": None}
+    for attr, value in expected.items():
+        if getattr(vec, attr, value) != value:
+            raise _unsupported(f"its {name} vectorizer has {attr}={getattr(vec, attr)!r}")
+    if vec.norm not in ("l2", None) or not hasattr(vec, "idf_"):
+        raise _unsupported(f"its {name} vectorizer is not a fitted TF-IDF with l2 or no norm")
+
+
+def _unsupported(why: str) -> ClaimError:
+    return ClaimError(f"this model cannot be scored without scikit-learn: {why}; retrain with `claimclf train`")
