@@ -26,5 +26,7 @@ def test_quick_benchmark_writes_results_and_table(tmp_path):
     assert results["memory_file"]["rows_out"] == results["memory_file"]["rows"]
     assert results["memory_file"]["peak_tree_mib"] > 0
     assert results["startup_help_seconds"]["median"] > 0 and results["training"]["options"] == "--no-search"
+    assert set(results["model_load_seconds"]) == {"scoring", "pipeline"}
+    assert results["predict_one_claim_seconds"]["median"] > 0
     table = doc.read_text()
     assert "| en |" in table and "peak resident memory" in table

@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from claimclf.errors import ClaimError
-from claimclf.persistence import load_model, sha256_file, sidecar_path
+from claimclf.persistence import load_model, load_scoring_model, scoring_path, sha256_file, sidecar_path
 
 
 def test_sidecar_describes_the_model(small_model, small_corpus):
@@ -60,3 +60,48 @@ def test_saved_model_scores_in_a_fresh_process(small_model):
     here, _ = load_model(small_model)
     expected = here.predict_proba(["视野检查上方仅20度，提起上睑后改善", "wants to look younger"])[:, 0].round(6).tolist()
     assert json.loads(out.stdout) == expected
+
+
+def _copy_model(small_model, tmp_path):
+    """The model's three files under a new name."""
+    copy = tmp_path / "m.joblib"
+    copy.write_bytes(small_model.read_bytes())
+    scoring_path(copy).write_bytes(scoring_path(small_model).read_bytes())
+    side = json.loads(sidecar_path(small_model).read_text())
+    side["scoring_file"] = scoring_path(copy).name
+    sidecar_path(copy).write_text(json.dumps(side))
+    return copy, side
+
+
+def test_scoring_arrays_are_written_and_described(small_model):
+    side = json.loads(sidecar_path(small_model).read_text())
+    arrays = scoring_path(small_model)
+    assert arrays.name == "model.scoring.npz" and side["scoring_file"] == arrays.name
+    assert side["scoring_sha256"] == sha256_file(arrays)
+    assert side["scoring_bytes"] == arrays.stat().st_size
+
+
+def test_changed_scoring_arrays_are_refused(small_model, tmp_path):
+    copy, _ = _copy_model(small_model, tmp_path)
+    scoring_path(copy).write_bytes(scoring_path(copy).read_bytes() + b"x")
+    with pytest.raises(ClaimError, match="scoring.npz does not match its sidecar"):
+        load_scoring_model(copy)
+
+
+def test_missing_scoring_arrays_say_what_to_copy(small_model, tmp_path):
+    copy, _ = _copy_model(small_model, tmp_path)
+    scoring_path(copy).unlink()
+    with pytest.raises(ClaimError, match="copy the model's three files together"):
+        load_scoring_model(copy)
+
+
+def test_a_model_saved_without_scoring_arrays_still_scores(small_model, tmp_path):
+    copy, side = _copy_model(small_model, tmp_path)
+    scoring_path(copy).unlink()
+    for key in ("scoring_file", "scoring_sha256", "scoring_bytes"):
+        side.pop(key)
+    sidecar_path(copy).write_text(json.dumps(side))
+    old, _ = load_scoring_model(copy)
+    new, _ = load_scoring_model(small_model)
+    claims = ["ptosis covers the pupil, field 25 degrees", "想做双眼皮"]
+    assert old.p_cosmetic(claims).tolist() == new.p_cosmetic(claims).tolist()

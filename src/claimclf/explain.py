@@ -7,6 +7,7 @@ n-grams also contribute but are not readable, so they are left out of the list.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,9 @@ class Evidence:
     @property
     def direction(self) -> str:
         return "cosmetic" if self.weight > 0 else "therapeutic"
+
+
+_HAN = re.compile("[\u4e00-\u9fff]")
 
 
 def _is_cjk(token: str) -> bool:
@@ -102,7 +106,7 @@ class Explainer:
         X = self.word_rows(texts) if word_matrix is None else word_matrix
         result: list[list[Evidence]] = []
         for i in range(X.shape[0]):
-            chinese = any("\u4e00" <= ch <= "\u9fff" for ch in texts[i])
+            chinese = _HAN.search(texts[i]) is not None
             start, end = X.indptr[i], X.indptr[i + 1]
             cols = X.indices[start:end]
             contrib = X.data[start:end] * self.coef[cols]

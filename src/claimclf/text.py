@@ -24,6 +24,8 @@ _RUN = re.compile(
     r"|(?P<sym>[°%/])"
     r"|(?P<bound>[.,;:!?()\n]|\s-\s)"
 )
+_HAN_CHAR = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
 _jieba_lock = threading.Lock()
 _jieba = None
 
@@ -296,8 +298,8 @@ def detect_lang(text: object) -> str:
     """'zh', 'en', 'mixed' or 'unknown', from the share of Chinese and Latin letters."""
     if not isinstance(text, str):
         return "unknown"
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
-    latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    cjk = len(_HAN_CHAR.findall(text))
+    latin = len(_LATIN_LETTER.findall(text))
     if cjk == 0 and latin == 0:
         return "unknown"
     if cjk < 2:

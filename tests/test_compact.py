@@ -1,0 +1,132 @@
+"""The compact model must be the fitted pipeline: same features, same probabilities, same evidence."""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from claimclf.compact import CompactModel, char_wb_ngrams, to_bytes
+from claimclf.errors import ClaimError
+from claimclf.explain import Explainer
+from claimclf.model import predict_p_cosmetic
+from claimclf.persistence import load_model, load_scoring_model
+from claimclf.text import normalize
+
+EDGE_TEXTS = [
+    "x",
+    "   ",
+    "zzqx vorpal snicker-snack",  # nothing the model knows
+    "视野检查上方仅20度，提起上睑后改善",
+    "Pt requests 双眼皮 to look younger, no ptosis, VF full",
+    "wants to look younger " * 500,
+    "é\u0301 ﬁ ｆｕｌｌ－ｗｉｄｔｈ 臉部 疤痕\tand\n\nnewlines",
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline(small_model):
+    return load_model(small_model)[0]
+
+
+@pytest.fixture(scope="module")
+def compact(pipeline):
+    return CompactModel.from_bytes(to_bytes(pipeline))
+
+
+@pytest.fixture(scope="module")
+def texts(small_corpus):
+    return pd.read_csv(small_corpus)["text"].tolist() + EDGE_TEXTS
+
+
+def test_probabilities_are_the_pipelines_to_the_bit(pipeline, compact, texts):
+    _, p = compact.transform(texts)
+    np.testing.assert_array_equal(p, predict_p_cosmetic(pipeline, texts))
+
+
+def test_word_block_is_the_pipelines(pipeline, compact, texts):
+    words = dict(pipeline.named_steps["features"].transformer_list)["words"]
+    expected = words.transform(texts).tocsr()
+    got = compact.word_rows(texts)
+    np.testing.assert_array_equal(got.indptr, expected.indptr)
+    np.testing.assert_array_equal(got.indices, expected.indices)
+    np.testing.assert_array_equal(got.data, expected.data)
+
+
+def test_evidence_is_the_pipelines(pipeline, compact, texts):
+    sample = texts[::7]
+    assert Explainer.from_compact(compact).explain(sample, k=6) == Explainer.from_pipeline(pipeline).explain(sample, k=6)
+
+
+def test_an_empty_batch_gives_no_rows(compact):
+    words, p = compact.transform([])
+    assert p.shape == (0,) and words.indptr.tolist() == [0]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=120), st.integers(1, 3), st.integers(0, 3))
+def test_character_ngrams_are_scikit_learns(text, min_n, extra):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    max_n = min_n + extra
+    analyze = TfidfVectorizer(analyzer="char_wb", preprocessor=normalize, ngram_range=(min_n, max_n)).build_analyzer()
+    assert char_wb_ngrams(normalize(text), min_n, max_n) == analyze(text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(max_size=200), min_size=1, max_size=4))
+def test_any_text_scores_as_the_pipeline_does(pipeline, compact, batch):
+    np.testing.assert_array_equal(compact.p_cosmetic(batch), predict_p_cosmetic(pipeline, batch))
+
+
+def test_a_pipeline_of_another_shape_is_refused():
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+
+    other = Pipeline([("features", CountVectorizer()), ("clf", LogisticRegression())])
+    other.fit(["eyelid ptosis", "look younger", "field loss", "want beauty"], ["therapeutic", "cosmetic"] * 2)
+    with pytest.raises(ClaimError, match="cannot be scored without scikit-learn"):
+        CompactModel.from_pipeline(other)
+
+
+def test_damaged_arrays_give_one_clear_error():
+    with pytest.raises(ClaimError, match="cannot read the scoring arrays of m.joblib"):
+        CompactModel.from_bytes(b"PK\x03\x04 not really a zip", "m.joblib")
+
+
+def test_the_file_holds_no_pickles(small_model):
+    """np.load(allow_pickle=False) refuses object arrays, so loading the scoring file runs no code."""
+    from claimclf.persistence import scoring_path
+
+    with np.load(scoring_path(small_model), allow_pickle=False) as npz:
+        assert all(npz[k].dtype != object for k in npz.files)
+        assert json.loads(str(npz["settings"][()]))["format"] == 1
+
+
+def test_scoring_in_a_fresh_process_imports_neither_sklearn_nor_scipy(small_model, pipeline):
+    code = (
+        "import sys, json; from claimclf.persistence import load_scoring_model; "
+        "from claimclf.scoring import Policy, Scorer; "
+        "m, side = load_scoring_model(sys.argv[1]); "
+        "rows = Scorer(m, Policy.from_sidecar(side)).score_texts(json.loads(sys.argv[2])); "
+        "print(json.dumps({'p': [r['p_cosmetic'] for r in rows], "
+        "'heavy': sorted(k for k in ('sklearn', 'scipy', 'pandas', 'mlflow') if k in sys.modules)}))"
+    )
+    claims = ["视野检查上方仅20度，提起上睑后改善", "wants to look younger before the wedding, no complaints"]
+    out = subprocess.run([sys.executable, "-c", code, str(small_model), json.dumps(claims, ensure_ascii=False)],
+                         capture_output=True, text=True, check=True)
+    got = json.loads(out.stdout)
+    assert got["heavy"] == []
+    assert got["p"] == [round(float(p), 6) for p in predict_p_cosmetic(pipeline, claims)]
+
+
+def test_load_scoring_model_matches_the_saved_pipeline(small_model, pipeline):
+    model, sidecar = load_scoring_model(small_model)
+    assert sidecar["scoring_sha256"]
+    claims = ["burn scar contracture limits elbow extension", "想做双眼皮，变漂亮"]
+    np.testing.assert_array_equal(model.p_cosmetic(claims), predict_p_cosmetic(pipeline, claims))
