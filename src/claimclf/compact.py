@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -64,8 +65,8 @@ def char_wb_ngrams(text: str, min_n: int, max_n: int) -> list[str]:
 class _Block:
     """One TF-IDF vectorizer: vocabulary, idf, sublinear tf, l2 norm, and its weight in the union.
 
-    ``feature_ids`` maps a text to the vocabulary ids of its features, unknown ones left out,
-    one id per occurrence.
+    ``feature_ids`` maps a text to the vocabulary ids of its features, one per occurrence,
+    with -1 for a feature the vocabulary does not hold (dropped in bulk by :meth:`rows`).
     """
 
     def __init__(self, terms: list[str], idf: np.ndarray, settings: dict[str, Any]) -> None:
@@ -89,7 +90,9 @@ class _Block:
             ids += self.feature_ids(text)
             sizes.append(len(ids) - before)
         width = len(self.terms)
-        cells = np.repeat(np.arange(len(texts), dtype=np.int64), sizes) * width + np.asarray(ids, dtype=np.int64)
+        cols = np.asarray(ids, dtype=np.int64)
+        known = cols >= 0
+        cells = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)[known] * width + cols[known]
         cells, counts = np.unique(cells, return_counts=True)  # sorted: by row, then by column
         rows, indices = np.divmod(cells, width)
         data = counts.astype(self.dtype)
@@ -114,8 +117,7 @@ class _WordBlock(_Block):
         self.analyzer = WordAnalyzer(**settings["analyzer"])
 
     def feature_ids(self, text: str) -> list[int]:
-        get = self.index.get
-        return [j for f in self.analyzer(text) if (j := get(f)) is not None]
+        return list(map(self.index.get, self.analyzer(text), repeat(-1)))
 
 
 class _CharBlock(_Block):
@@ -132,8 +134,7 @@ class _CharBlock(_Block):
         for word in normalize(text).split():
             known = cache.get(word)
             if known is None:
-                get = self.index.get
-                known = tuple(j for g in char_wb_ngrams(word, self.min_n, self.max_n) if (j := get(g)) is not None)
+                known = tuple(map(self.index.get, char_wb_ngrams(word, self.min_n, self.max_n), repeat(-1)))
                 if len(cache) >= WORD_CACHE:
                     cache.clear()
                 cache[word] = known
