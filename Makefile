@@ -51,7 +51,7 @@ demo: install ## Install, train, evaluate and score the sample; prints where eve
 	@if [ -f ../shared/dev/dev.csv ]; then $(CLI) evaluate --data ../shared/dev/dev.csv --report reports/dev; fi
 	$(CLI) score data/sample/claims.csv -o data/sample/claims.scored.csv --overwrite
 	@echo
-	@echo "model:          models/claimclf.joblib (+ models/claimclf.joblib.json)"
+	@echo "model:          models/claimclf.joblib (+ claimclf.scoring.npz, claimclf.joblib.json)"
 	@echo "reports:        reports/corpus/ $$( [ -d reports/dev ] && echo 'and reports/dev/')"
 	@echo "scored sample:  data/sample/claims.scored.csv"
 	@echo "try:            $(CLI) predict \"Upper lid skin rests on the lashes; superior field 22 degrees, 45 taped.\""

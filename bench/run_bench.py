@@ -178,6 +178,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--tmp", type=Path, default=ROOT / "bench" / "tmp", help="where generated files go (git-ignored)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results.json")
     ap.add_argument("--doc", type=Path, default=ROOT / "docs" / "bench.md")
+    ap.add_argument("--readme", type=Path, help="README whose benchmark block to rewrite (default: the project's, "
+                    "except with --quick)")
     args = ap.parse_args(argv)
     rows = args.rows or (400 if args.quick else 30_000)
     big_rows = args.big_rows or (3_000 if args.quick else 1_000_000)
@@ -263,6 +265,9 @@ def main(argv: list[str] | None = None) -> dict:
     table = markdown(results)
     args.doc.parent.mkdir(parents=True, exist_ok=True)
     args.doc.write_text(table, encoding="utf-8")
+    readme = args.readme or (None if args.quick else ROOT / "README.md")
+    if readme is not None:
+        update_readme(readme, results)
     print(table)
     return results
 
@@ -320,6 +325,25 @@ def markdown(r: dict) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+README_START = "<!-- bench:start (written by make bench from bench/results.json) -->"
+README_END = "<!-- bench:end -->"
+
+
+def readme_block(r: dict) -> str:
+    """The README's copy of the table: docs/bench.md without its title."""
+    return markdown(r).split("\n", 2)[2].strip("\n")
+
+
+def update_readme(path: Path, r: dict) -> None:
+    """Rewrite the README between its benchmark markers, so its numbers are always the last run's."""
+    text = path.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        raise SystemExit(f"{path} has no benchmark markers ({README_START} ... {README_END})")
+    head, rest = text.split(README_START, 1)
+    _, tail = rest.split(README_END, 1)
+    path.write_text(f"{head}{README_START}\n{readme_block(r)}\n{README_END}{tail}", encoding="utf-8")
 
 
 def _num(value: float | None) -> str:

@@ -30,3 +30,17 @@ def test_quick_benchmark_writes_results_and_table(tmp_path):
     assert results["predict_one_claim_seconds"]["median"] > 0
     table = doc.read_text()
     assert "| en |" in table and "peak resident memory" in table
+
+
+def test_readme_quotes_the_last_benchmark_run():
+    """The README's table is the one make bench wrote from bench/results.json, not numbers typed by hand."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import run_bench
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    results = json.loads((ROOT / "bench" / "results.json").read_text())
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split(run_bench.README_START, 1)[1].split(run_bench.README_END, 1)[0]
+    assert block.strip("\n") == run_bench.readme_block(results)
+    assert (ROOT / "docs" / "bench.md").read_text(encoding="utf-8") == run_bench.markdown(results)
