@@ -247,3 +247,25 @@ def test_score_imports_no_mlflow(tmp_path, small_model):
             "assert r.exit_code == 0, r.output; print(sorted(m for m in ('mlflow', 'matplotlib') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_score_keeps_broken_rows_of_an_export(tmp_path, small_model, jobs):
+    """Rows broken by an unquoted comma or a lost field come out in place, unscored, with the reason."""
+    src = tmp_path / "export.csv"
+    good = "Burn scar contracture limits elbow extension to 90 degrees"
+    lines = ["claim_id,text"] + [f"c{i:03d},{good}" for i in range(12)]
+    lines[4] = "c003,wants smaller nose, no breathing complaint"  # unquoted comma: 3 fields
+    lines[9] = "c008"  # the text was lost
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    r = run("score", src, "-o", out, "--model", small_model, "--batch-size", "5", "--jobs", jobs, "-q")
+    assert r.exit_code == 0, r.output
+    df = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert df["claim_id"].tolist() == [f"c{i:03d}" for i in range(12)]
+    assert df.loc[3, "text"] == "wants smaller nose, no breathing complaint"
+    assert df.loc[3, "decision"] == "review" and df.loc[3, "reason"].startswith("malformed row ending on line 5: 3 fields")
+    assert df.loc[8, "decision"] == "review" and df.loc[8, "reason"].startswith("malformed row ending on line 10: 1 field")
+    assert df.loc[[3, 8], "p_cosmetic"].tolist() == ["", ""]
+    others = df.drop(index=[3, 8])
+    assert (others["predicted_label"] == "therapeutic").all() and (others["reason"] == "").all()

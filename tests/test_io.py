@@ -183,3 +183,69 @@ def test_writer_keeps_the_first_chunks_columns_and_refuses_to_drop_a_new_field(t
             w.write(pd.DataFrame({"id": ["a"], "text": ["x"]}))
             w.write(pd.DataFrame({"id": ["b"], "text": ["y"], "surprise": ["z"]}))
     assert not out2.exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+
+
+def test_malformed_csv_rows_are_kept_marked_and_in_place(tmp_path):
+    """Exports break rows with unquoted commas or lost fields: each stays a row, marked, with nothing dropped."""
+    from claimclf.io import unreadable_rows
+
+    p = tmp_path / "broken.csv"
+    p.write_text('id,text\n1,"ptosis, field 20"\n2,wants a smaller nose, no complaint, none\n\n3\n'
+                 '4,"two\nlines"\n5,ok\n', encoding="utf-8")
+    chunks = list(iter_table(str(p), batch_size=2))
+    assert [len(c) for c in chunks] == [2, 2, 1]  # the blank line is not a row
+    df = pd.concat(chunks, ignore_index=True)
+    assert df["id"].tolist() == ["1", "2", "3", "4", "5"]
+    assert df["text"].tolist() == ["ptosis, field 20", "wants a smaller nose, no complaint, none", "", "two\nlines", "ok"]
+    assert unreadable_rows(chunks[0]) == {
+        1: "malformed row ending on line 3: 4 fields where the header has 2; the extra fields are kept in the last column"
+    }
+    assert unreadable_rows(chunks[1]) == {0: "malformed row ending on line 5: 1 field where the header has 2"}
+    assert unreadable_rows(chunks[2]) == {}
+
+
+def test_training_data_must_parse_cleanly(tmp_path):
+    p = tmp_path / "labelled.csv"
+    p.write_text("text,label\nptosis blocks the field,therapeutic\nwants, bigger lips,cosmetic\n", encoding="utf-8")
+    with pytest.raises(ClaimError, match="malformed row ending on line 3.*labelled data must parse cleanly"):
+        read_table(str(p))
+
+
+def test_repeated_column_names_are_numbered_as_pandas_does(tmp_path):
+    p = tmp_path / "dup.csv"
+    p.write_text("id,text,id,id.1\n1,a,2,3\n", encoding="utf-8")
+    assert list(read_table(str(p)).columns) == ["id", "text", "id.1", "id.1.1"]
+
+
+def test_a_megabyte_cell_is_read_whole(tmp_path):
+    p = tmp_path / "long.tsv"
+    p.write_text("id\ttext\n1\t" + "x" * 1_000_000 + "\n", encoding="utf-8")
+    assert len(read_table(str(p))["text"][0]) == 1_000_000
+
+
+def test_an_unclosed_quote_is_one_clear_error(tmp_path):
+    p = tmp_path / "q.csv"
+    p.write_text('id,text\n1,ok\n2,"never closed\n3,more\n', encoding="utf-8")
+    with pytest.raises(ClaimError, match="a quoted field is never closed"):
+        read_table(str(p))
+
+
+def test_a_row_that_cannot_be_parsed_is_kept_empty_and_marked(tmp_path):
+    from claimclf.io import unreadable_rows
+
+    p = tmp_path / "q.csv"
+    p.write_text('id,text\n1,ok\n2,"abc"def\n3,a "quoted" word\n', encoding="utf-8")
+    (chunk,) = iter_table(str(p))
+    assert chunk["id"].tolist() == ["1", "", "3"] and chunk["text"].tolist()[2] == 'a "quoted" word'
+    assert unreadable_rows(chunk) == {1: "line 3 could not be parsed (',' expected after '\"')"}
+
+
+def test_broken_jsonl_lines_stay_rows_and_ids_keep_their_type(tmp_path):
+    from claimclf.io import unreadable_rows
+
+    p = tmp_path / "c.jsonl"
+    p.write_text('{"id": 1, "text": "a"}\nnot json\n[1, 2]\n{"id": 4}\n', encoding="utf-8")
+    (chunk,) = iter_table(str(p))
+    assert len(chunk) == 4 and chunk["id"].tolist()[0] == 1 and chunk["id"].tolist()[3] == 4
+    assert unreadable_rows(chunk) == {1: "line 2 is not valid JSON (Expecting value)",
+                                      2: "line 3 is a JSON list, not an object"}

@@ -101,3 +101,12 @@ def test_a_chunk_leaves_no_per_text_cache_behind(scorer):
 def test_a_one_megabyte_claim_is_scored_with_a_flag(scorer):
     out = scorer.score_column(["上睑皮肤松弛遮挡视线 " * 100_000])
     assert out.loc[0, "reason"].startswith("truncated") and out.loc[0, "predicted_label"] in ("therapeutic", "cosmetic")
+
+
+def test_rows_the_reader_could_not_parse_go_to_review_unscored(scorer):
+    from claimclf.io import Unreadable
+
+    out = scorer.score_texts([Unreadable("malformed row ending on line 3"), "burn scar contracture, cannot extend elbow"])
+    assert out[0]["decision"] == "review" and out[0]["reason"] == "malformed row ending on line 3"
+    assert math.isnan(out[0]["p_cosmetic"]) and out[0]["predicted_label"] == ""
+    assert out[1]["predicted_label"] == "therapeutic"

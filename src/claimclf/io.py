@@ -12,6 +12,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -33,6 +34,7 @@ _EXTENSIONS = {
     ".pq": "parquet",
 }
 DEFAULT_ENCODING = "utf-8-sig"  # reads UTF-8 with or without a byte-order mark
+UNREADABLE = "claimclf_unreadable"  # frame.attrs key: {position in the chunk: why the row cannot be scored}
 
 
 def infer_format(path: str, explicit: str | None = None) -> str:
@@ -202,29 +204,14 @@ def iter_table(
 def _iter_handle(
     source: str | IO[bytes], path: str, fmt: str, encoding: str, batch_size: int, meter: ReadMeter | None
 ) -> Iterator[pd.DataFrame]:
-    import pandas as pd
+    import csv
 
     rows = 0
     try:
         if fmt in ("csv", "tsv"):
-            reader = pd.read_csv(
-                source,
-                sep="," if fmt == "csv" else "\t",
-                dtype=str,
-                keep_default_na=False,
-                na_filter=False,
-                encoding=encoding,
-                chunksize=batch_size,
-                engine="c",
-            )
-            yielded = False
-            with reader:
-                for chunk in reader:
-                    yielded = True
-                    rows += len(chunk)
-                    yield chunk
-            if not yielded:
-                yield _header_only(source, fmt, encoding)
+            for chunk in _iter_delimited(source, str(path), fmt, encoding, batch_size):
+                rows += len(chunk)
+                yield chunk
         elif fmt == "jsonl":
             for chunk in _iter_jsonl(source, encoding, batch_size):
                 rows += len(chunk)
@@ -235,29 +222,110 @@ def _iter_handle(
         raise _encoding_error(str(path), encoding, exc, f"after row {rows}") from None
     except LookupError:
         raise ClaimError(f"unknown encoding {encoding!r}: try utf-8, gb18030 or big5") from None
-    except pd.errors.EmptyDataError:
-        raise ClaimError(f"{path} has no header row: expected column names on the first line") from None
-    except pd.errors.ParserError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "parse error"
-        raise ClaimError(f"{path} is not well-formed {fmt.upper()} ({first}); check quoting or pass --format") from None
+    except csv.Error as exc:
+        raise ClaimError(f"{path} is not well-formed {fmt.upper()} after row {rows} ({exc}); check the quoting "
+                         "or pass --format") from None
 
 
-def _header_only(source: str | IO[bytes], fmt: str, encoding: str) -> pd.DataFrame:
+@dataclass(frozen=True)
+class Unreadable:
+    """Stands in for the text of a row the reader could not split into the header's columns.
+
+    The row itself is kept (its fields go out with the scored file); the scorer sends it to review
+    with ``reason``.
+    """
+
+    reason: str
+
+
+def unreadable_rows(frame: pd.DataFrame) -> dict[int, str]:
+    """Positions in ``frame`` of the rows the reader could not parse, and why."""
+    return frame.attrs.get(UNREADABLE, {})
+
+
+def _frame(rows: list, columns: list[str], unreadable: dict[int, str]) -> pd.DataFrame:
     import pandas as pd
 
-    if not isinstance(source, str):
-        source.seek(0)
-    return pd.read_csv(source, sep="," if fmt == "csv" else "\t", dtype=str, nrows=0, encoding=encoding)
+    frame = pd.DataFrame(rows, columns=columns, dtype=str) if rows else pd.DataFrame(columns=columns, dtype=str)
+    if unreadable:
+        frame.attrs[UNREADABLE] = unreadable
+    return frame
+
+
+def _unique_names(header: list[str]) -> list[str]:
+    """Column names as pandas makes them: a repeated name gets ``.1``, ``.2``, ..."""
+    seen: dict[str, int] = {}
+    names = []
+    for name in header:
+        n = seen.get(name, 0)
+        candidate = name if n == 0 else f"{name}.{n}"
+        while candidate in seen:
+            n += 1
+            candidate = f"{name}.{n}"
+        seen[name] = n + 1
+        seen.setdefault(candidate, 1)
+        names.append(candidate)
+    return names
+
+
+def _iter_delimited(source: IO[bytes], path: str, fmt: str, encoding: str, batch_size: int) -> Iterator[pd.DataFrame]:
+    """CSV or TSV in chunks of strings; a row with the wrong number of fields is kept and marked, never dropped.
+
+    Exports often hold rows broken by an unquoted delimiter or a lost field. Such a row keeps its
+    fields (extra ones joined into the last column, so nothing is lost; missing ones empty) and is
+    marked :class:`Unreadable`, since its text may sit in the wrong column. Blank lines are not rows.
+    """
+    import csv
+
+    csv.field_size_limit(2**31 - 1)  # a claim may be megabytes long; the scorer truncates, the reader must not
+    sep = "," if fmt == "csv" else "\t"
+    text = io.TextIOWrapper(source, encoding=encoding, newline="")
+    try:
+        reader = csv.reader(text, delimiter=sep, strict=True)
+        header = next((row for row in reader if row), None)
+        if header is None:
+            raise ClaimError(f"{path} has no header row: expected column names on the first line")
+        columns = _unique_names(header)
+        width = len(columns)
+        batch: list[list[str]] = []
+        unreadable: dict[int, str] = {}
+        yielded = False
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                if "end of data" in str(exc):  # every later line would be swallowed into one field
+                    raise ClaimError(f"{path}: a quoted field is never closed (opened before line {reader.line_num}); "
+                                     "fix the quoting, nothing was written") from None
+                unreadable[len(batch)] = f"line {reader.line_num} could not be parsed ({exc})"
+                row = [""] * width
+            if not row:
+                continue
+            if len(row) != width:
+                unreadable[len(batch)] = (
+                    f"malformed row ending on line {reader.line_num}: {len(row)} field{'s' if len(row) > 1 else ''} "
+                    f"where the header has {width}" + ("; the extra fields are kept in the last column" if len(row) > width else "")
+                )
+                row = row[: width - 1] + [sep.join(row[width - 1 :])] if len(row) > width else row + [""] * (width - len(row))
+            batch.append(row)
+            if len(batch) >= batch_size:
+                yield _frame(batch, columns, unreadable)
+                yielded, batch, unreadable = True, [], {}
+        if batch or not yielded:
+            yield _frame(batch, columns, unreadable)
+    finally:
+        text.detach()  # the byte handle belongs to the caller
 
 
 def _iter_jsonl(source: str | IO[bytes], encoding: str, batch_size: int) -> Iterator[pd.DataFrame]:
     import json
 
-    import pandas as pd
-
     handle = open(source, "rb") if isinstance(source, str) else source  # noqa: SIM115
     try:
         batch: list[dict] = []
+        unreadable: dict[int, str] = {}
         yielded = False
         for lineno, raw in enumerate(handle, start=1):
             line = raw.decode(encoding).strip()
@@ -265,19 +333,33 @@ def _iter_jsonl(source: str | IO[bytes], encoding: str, batch_size: int) -> Iter
                 continue
             try:
                 record = json.loads(line)
+                why = "" if isinstance(record, dict) else f"is a JSON {type(record).__name__}, not an object"
             except json.JSONDecodeError as exc:
-                raise ClaimError(f"line {lineno} is not valid JSON ({exc.msg}); each line must be one JSON object") from None
-            if not isinstance(record, dict):
-                raise ClaimError(f"line {lineno} is a JSON {type(record).__name__}, expected an object with a text field")
+                why = f"is not valid JSON ({exc.msg})"
+            if why:  # kept as an empty record, so the output still has one row per input line
+                unreadable[len(batch)] = f"line {lineno} {why}"
+                record = {}
             batch.append(record)
             if len(batch) >= batch_size:
-                yield pd.DataFrame.from_records(batch)
-                yielded, batch = True, []
+                yield _records(batch, unreadable)
+                yielded, batch, unreadable = True, [], {}
         if batch or not yielded:
-            yield pd.DataFrame.from_records(batch)
+            yield _records(batch, unreadable)
     finally:
         if isinstance(source, str):
             handle.close()
+
+
+def _records(batch: list[dict], unreadable: dict[int, str]) -> pd.DataFrame:
+    import pandas as pd
+
+    # object columns: a field missing from one record must not turn the others' ids 1, 2 into 1.0, 2.0
+    frame = pd.DataFrame(batch, dtype=object) if batch else pd.DataFrame()
+    if len(frame) < len(batch):  # only empty records: from_records gives no rows
+        frame = pd.DataFrame(index=range(len(batch)))
+    if unreadable:
+        frame.attrs[UNREADABLE] = unreadable
+    return frame
 
 
 def _iter_parquet(source: str | IO[bytes], batch_size: int, meter: ReadMeter | None = None) -> Iterator[pd.DataFrame]:
@@ -303,6 +385,9 @@ def read_table(path: str, fmt: str | None = None, encoding: str = DEFAULT_ENCODI
     import pandas as pd
 
     chunks = list(iter_table(path, fmt=fmt, encoding=encoding, batch_size=100_000))
+    for chunk in chunks:
+        for reason in unreadable_rows(chunk).values():
+            raise ClaimError(f"{path}: {reason}; fix the file (labelled data must parse cleanly)")
     return pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
 
 

@@ -69,13 +69,6 @@ class ScorerSpec:
         return Scorer(model, Policy.from_sidecar(self.sidecar, self.band), evidence_terms=self.evidence_terms)
 
 
-def text_values(chunk: pd.DataFrame, text_col: str) -> list[object]:
-    """The chunk's texts; all missing when the column is absent from this chunk only (JSONL)."""
-    if text_col in chunk.columns:
-        return chunk[text_col].tolist()
-    return [None] * len(chunk)
-
-
 def score_stream(
     spec: ScorerSpec,
     chunks: Iterable[pd.DataFrame],
@@ -98,7 +91,7 @@ def score_stream(
 
 
 def _score_here(scorer: Scorer, chunks: Iterable[pd.DataFrame], text_col: str, on_chunk) -> Iterator[pd.DataFrame]:
-    from claimclf.scoring import attach_results
+    from claimclf.scoring import attach_results, text_values
 
     for chunk in chunks:
         out = attach_results(chunk, scorer.score_column(text_values(chunk, text_col)))
@@ -115,7 +108,7 @@ def _score_in_workers(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from claimclf.scoring import attach_results
+    from claimclf.scoring import attach_results, text_values
 
     # spawn, not fork: the parent may hold threads (pyarrow, pandas) that fork would copy mid-lock.
     pool = ProcessPoolExecutor(

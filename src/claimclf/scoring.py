@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from claimclf.config import EVIDENCE_TERMS, POSITIVE, REVIEW_BAND
 from claimclf.doubt import doubt_reason, shrink
 from claimclf.errors import ClaimError
+from claimclf.io import Unreadable, unreadable_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -59,6 +60,8 @@ class Policy:
 
 def _clean_text(value: object) -> tuple[str | None, str]:
     """The text to score and a reason when it is not scored as given."""
+    if isinstance(value, Unreadable):
+        return None, value.reason
     if value is None:
         return None, "missing text"
     if isinstance(value, float) and value != value:  # NaN
@@ -128,7 +131,7 @@ class Scorer:
         """The frame with the output columns appended (replacing any of the same name)."""
         if text_col not in frame.columns:
             raise missing_column_error(text_col, frame.columns)
-        return attach_results(frame, self.score_column(frame[text_col].tolist()))
+        return attach_results(frame, self.score_column(text_values(frame, text_col)))
 
     def score_column(self, values: list[object]) -> pd.DataFrame:
         """The output columns for ``values``, one row each: what a worker process sends back."""
@@ -138,6 +141,17 @@ class Scorer:
             return pd.DataFrame(self.score_texts(values), columns=OUTPUT_COLUMNS)
         finally:
             clear_per_text_caches()
+
+
+def text_values(chunk: pd.DataFrame, text_col: str) -> list[object]:
+    """The chunk's texts, with :class:`~claimclf.io.Unreadable` for rows the reader could not parse.
+
+    All missing when the column is absent from this chunk only (JSONL).
+    """
+    values = chunk[text_col].tolist() if text_col in chunk.columns else [None] * len(chunk)
+    for position, reason in unreadable_rows(chunk).items():
+        values[position] = Unreadable(reason)
+    return values
 
 
 def clear_per_text_caches() -> None:
