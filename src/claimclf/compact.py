@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
 
 FORMAT = 1
-WORD_CACHE = 50_000  # distinct words whose character n-gram ids are kept
+SUB_BATCH = 256  # texts whose features are held at once
+WORD_CACHE = 20_000  # distinct words whose character n-gram ids are kept (a few MB)
 
 
 @dataclass(frozen=True)
@@ -201,17 +202,30 @@ class CompactModel:
         return _csr(rows, indices, data, len(texts))
 
     def transform(self, texts: list[str]) -> tuple[Rows, np.ndarray]:
-        """The word block (for evidence) and p(cosmetic) of each text, from one pass of feature extraction."""
-        w_rows, w_cols, w_data = self.words.rows(texts)
-        c_rows, c_cols, c_data = self.chars.rows(texts)
-        # The linear model sums each row's words, then its characters, in column order, in float64.
-        rows = np.concatenate([w_rows, c_rows])
-        cols = np.concatenate([w_cols, c_cols + self.n_words])
-        values = np.concatenate([w_data, c_data]).astype(np.float64)
-        decision = np.bincount(rows, weights=values * self.coef[cols], minlength=len(texts)) + self.intercept
+        """The word block (for evidence) and p(cosmetic) of each text, from one pass of feature extraction.
+
+        A few hundred texts at a time: the character block of a chunk holds about a thousand
+        entries per English claim, and only its contribution to the score is kept.
+        """
+        words: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        scores: list[np.ndarray] = []
+        for start in range(0, len(texts), SUB_BATCH):
+            part = texts[start : start + SUB_BATCH]
+            w_rows, w_cols, w_data = self.words.rows(part)
+            c_rows, c_cols, c_data = self.chars.rows(part)
+            # The linear model sums each row's words, then its characters, in column order, in float64.
+            rows = np.concatenate([w_rows, c_rows])
+            cols = np.concatenate([w_cols, c_cols + self.n_words])
+            values = np.concatenate([w_data, c_data]).astype(np.float64)
+            scores.append(np.bincount(rows, weights=values * self.coef[cols], minlength=len(part)))
+            words.append((w_rows + start, w_cols, w_data))
+        decision = (np.concatenate(scores) if scores else np.zeros(0)) + self.intercept
         z = self.a * decision + (self.b if self.positive_is_second else -self.b)
         p_second = 1.0 / (1.0 + np.exp(-z))
         p = p_second if self.positive_is_second else 1.0 - p_second
+        if not words:
+            return _csr(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, self.words.dtype), 0), p
+        w_rows, w_cols, w_data = (np.concatenate(a) for a in zip(*words, strict=True))
         return _csr(w_rows, w_cols, w_data, len(texts)), p
 
     def p_cosmetic(self, texts: list[str]) -> np.ndarray:
