@@ -19,7 +19,8 @@ def test_quick_benchmark_writes_results_and_table(tmp_path):
                         "--out", str(out), "--doc", str(doc)], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr[-3000:]
     results = json.loads(out.read_text())
-    assert set(results["throughput"]) == {"en", "zh", "mixed"}
+    assert set(results["throughput"]) == {"en", "zh", "mixed", "zh_long"}
+    assert results["throughput"]["zh_long"]["mean_chars"] > 2 * results["throughput"]["zh"]["mean_chars"]
     for entry in results["throughput"].values():
         assert entry["jobs_1"]["rows_per_s"] > 0 and entry["segmenter_active"]["rows_per_s"] > 0
         assert 0 < entry["scoring_over_segmenter"] < 1
