@@ -5,7 +5,7 @@ bench/results.json and the table in docs/bench.md from the same numbers. Every t
 of ``--repeats`` runs, and every ratio is taken between medians measured in this same invocation.
 Generated inputs go to bench/tmp/, which git ignores: nothing big is ever committed.
 
-    python bench/run_bench.py            # the full benchmark (about 20 minutes on 2 cores)
+    python bench/run_bench.py            # the full benchmark (about 25 minutes on 2 cores)
     python bench/run_bench.py --quick    # a smoke run on small files (what tests/test_bench.py does)
 """
 
