@@ -52,6 +52,7 @@ def test_word_block_is_the_pipelines(pipeline, compact, texts):
     words = dict(pipeline.named_steps["features"].transformer_list)["words"]
     expected = words.transform(texts).tocsr()
     got = compact.word_rows(texts)
+    assert got.shape == expected.shape
     np.testing.assert_array_equal(got.indptr, expected.indptr)
     np.testing.assert_array_equal(got.indices, expected.indices)
     np.testing.assert_array_equal(got.data, expected.data)

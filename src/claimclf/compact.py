@@ -40,10 +40,11 @@ class Rows:
     indptr: np.ndarray
     indices: np.ndarray
     data: np.ndarray
+    n_cols: int
 
     @property
     def shape(self) -> tuple[int, int]:
-        return (len(self.indptr) - 1, -1)
+        return (len(self.indptr) - 1, self.n_cols)
 
 
 def char_wb_ngrams(text: str, min_n: int, max_n: int) -> list[str]:
@@ -199,7 +200,7 @@ class CompactModel:
 
     def word_rows(self, texts: list[str]) -> Rows:
         rows, indices, data = self.words.rows(texts)
-        return _csr(rows, indices, data, len(texts))
+        return _csr(rows, indices, data, len(texts), self.n_words)
 
     def transform(self, texts: list[str]) -> tuple[Rows, np.ndarray]:
         """The word block (for evidence) and p(cosmetic) of each text, from one pass of feature extraction.
@@ -224,18 +225,18 @@ class CompactModel:
         p_second = 1.0 / (1.0 + np.exp(-z))
         p = p_second if self.positive_is_second else 1.0 - p_second
         if not words:
-            return _csr(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, self.words.dtype), 0), p
+            return _csr(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, self.words.dtype), 0, self.n_words), p
         w_rows, w_cols, w_data = (np.concatenate(a) for a in zip(*words, strict=True))
-        return _csr(w_rows, w_cols, w_data, len(texts)), p
+        return _csr(w_rows, w_cols, w_data, len(texts), self.n_words), p
 
     def p_cosmetic(self, texts: list[str]) -> np.ndarray:
         return self.transform(texts)[1]
 
 
-def _csr(rows: np.ndarray, indices: np.ndarray, data: np.ndarray, n: int) -> Rows:
+def _csr(rows: np.ndarray, indices: np.ndarray, data: np.ndarray, n: int, n_cols: int) -> Rows:
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
-    return Rows(indptr, indices, data)
+    return Rows(indptr, indices, data, n_cols)
 
 
 def to_bytes(pipeline: Pipeline) -> bytes:
