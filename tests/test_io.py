@@ -249,3 +249,16 @@ def test_broken_jsonl_lines_stay_rows_and_ids_keep_their_type(tmp_path):
     assert len(chunk) == 4 and chunk["id"].tolist()[0] == 1 and chunk["id"].tolist()[3] == 4
     assert unreadable_rows(chunk) == {1: "line 2 is not valid JSON (Expecting value)",
                                       2: "line 3 is a JSON list, not an object"}
+
+
+def test_large_stdin_spills_to_a_temporary_file_and_reads_whole(monkeypatch):
+    import io
+
+    import claimclf.io as cio
+
+    monkeypatch.setattr(cio, "SPOOL_IN_MEMORY", 1000)  # spill after the first block
+    rows = "".join(f"{i},{'x' * 200} {i}\n" for i in range(20_000))
+    chunks = list(iter_table("-", batch_size=7_000, stdin=io.BytesIO(("id,text\n" + rows).encode())))
+    df = pd.concat(chunks, ignore_index=True)
+    assert [len(c) for c in chunks] == [7_000, 7_000, 6_000]
+    assert df["text"].iloc[-1].endswith(" 19999") and df["id"].tolist()[:3] == ["0", "1", "2"]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -184,8 +183,7 @@ def iter_table(
     _check_readable(path)
     with contextlib.ExitStack() as stack:
         if path == "-":
-            handle: IO[bytes] = stack.enter_context(tempfile.SpooledTemporaryFile(max_size=16 << 20))
-            shutil.copyfileobj(stdin or sys.stdin.buffer, handle, 1 << 20)
+            handle: IO[bytes] = _spool(stdin or sys.stdin.buffer, stack)
             size = handle.tell()
             if not size:
                 raise ClaimError("standard input is empty: pipe a table with a header row into the command")
@@ -199,6 +197,24 @@ def iter_table(
             _sniff_encoding(handle, "standard input" if path == "-" else path, encoding)
         source = path if fmt == "parquet" and path != "-" else handle  # pyarrow reads files natively
         yield from _iter_handle(source, path, fmt, encoding, batch_size, meter)
+
+
+SPOOL_IN_MEMORY = 16 << 20
+
+
+def _spool(stream: IO[bytes], stack) -> IO[bytes]:
+    """Standard input copied to memory, or to a temporary file past 16 MiB, so it can be read twice.
+
+    (tempfile.SpooledTemporaryFile would do, but before Python 3.11 it cannot be wrapped for text.)
+    """
+    spooled: IO[bytes] = io.BytesIO()
+    while block := stream.read(1 << 20):
+        spooled.write(block)
+        if isinstance(spooled, io.BytesIO) and spooled.tell() > SPOOL_IN_MEMORY:
+            on_disk = stack.enter_context(tempfile.TemporaryFile())
+            on_disk.write(spooled.getbuffer())
+            spooled = on_disk
+    return spooled
 
 
 def _iter_handle(
@@ -298,7 +314,7 @@ def _iter_delimited(source: IO[bytes], path: str, fmt: str, encoding: str, batch
             except csv.Error as exc:
                 if "end of data" in str(exc):  # every later line would be swallowed into one field
                     raise ClaimError(f"{path}: a quoted field is never closed (opened before line {reader.line_num}); "
-                                     "fix the quoting, nothing was written") from None
+                                     "fix the quoting") from None
                 unreadable[len(batch)] = f"line {reader.line_num} could not be parsed ({exc})"
                 row = [""] * width
             if not row:
