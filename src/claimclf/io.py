@@ -259,13 +259,17 @@ def unreadable_rows(frame: pd.DataFrame) -> dict[int, str]:
     return frame.attrs.get(UNREADABLE, {})
 
 
+def _mark(frame: pd.DataFrame, unreadable: dict[int, str]) -> pd.DataFrame:
+    if unreadable:
+        frame.attrs[UNREADABLE] = unreadable
+    return frame
+
+
 def _frame(rows: list, columns: list[str], unreadable: dict[int, str]) -> pd.DataFrame:
     import pandas as pd
 
     frame = pd.DataFrame(rows, columns=columns, dtype=str) if rows else pd.DataFrame(columns=columns, dtype=str)
-    if unreadable:
-        frame.attrs[UNREADABLE] = unreadable
-    return frame
+    return _mark(frame, unreadable)
 
 
 def _unique_names(header: list[str]) -> list[str]:
@@ -371,11 +375,9 @@ def _records(batch: list[dict], unreadable: dict[int, str]) -> pd.DataFrame:
 
     # object columns: a field missing from one record must not turn the others' ids 1, 2 into 1.0, 2.0
     frame = pd.DataFrame(batch, dtype=object) if batch else pd.DataFrame()
-    if len(frame) < len(batch):  # only empty records: from_records gives no rows
+    if len(frame) < len(batch):  # only empty records: the constructor gives no rows
         frame = pd.DataFrame(index=range(len(batch)))
-    if unreadable:
-        frame.attrs[UNREADABLE] = unreadable
-    return frame
+    return _mark(frame, unreadable)
 
 
 def _iter_parquet(source: str | IO[bytes], batch_size: int, meter: ReadMeter | None = None) -> Iterator[pd.DataFrame]:

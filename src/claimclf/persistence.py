@@ -148,16 +148,8 @@ def verify_model(path: Path, warn=None) -> tuple[bytes, dict[str, Any]]:
     The bytes are hashed and later unpickled from memory: nothing can swap the file in between.
     """
     path = Path(path)
-    if not path.is_file():
-        raise ClaimError(f"no model at {path}: run `claimclf train` first (or pass --model)")
-    sidecar = read_sidecar(path)
-    data = path.read_bytes()
-    actual = hashlib.sha256(data).hexdigest()
-    if actual != sidecar.get("model_sha256"):
-        raise ClaimError(
-            f"{path} does not match its sidecar (sha256 {actual[:12]}… != {str(sidecar.get('model_sha256'))[:12]}…): "
-            "the file was changed or replaced; retrain with `claimclf train`"
-        )
+    sidecar = _model_sidecar(path)
+    data = _checked_bytes(path, sidecar.get("model_sha256"))
     trained_with = sidecar.get("libraries", {}).get("scikit-learn")
     installed = library_versions()["scikit-learn"]
     if trained_with and trained_with != installed:
@@ -175,9 +167,7 @@ def verify_scoring(path: Path, warn=None) -> tuple[bytes, dict[str, Any]]:
     old speed.
     """
     path = Path(path)
-    if not path.is_file():
-        raise ClaimError(f"no model at {path}: run `claimclf train` first (or pass --model)")
-    sidecar = read_sidecar(path)
+    sidecar = _model_sidecar(path)
     if not sidecar.get("scoring_sha256"):
         from claimclf.compact import to_bytes
 
@@ -187,14 +177,25 @@ def verify_scoring(path: Path, warn=None) -> tuple[bytes, dict[str, Any]]:
     if not arrays_path.is_file():
         raise ClaimError(f"{path} has no scoring arrays {arrays_path.name} beside it: copy the model's three files "
                          "together (.joblib, .scoring.npz, .joblib.json) or retrain with `claimclf train`")
-    data = arrays_path.read_bytes()
+    return _checked_bytes(arrays_path, sidecar["scoring_sha256"]), sidecar
+
+
+def _model_sidecar(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise ClaimError(f"no model at {path}: run `claimclf train` first (or pass --model)")
+    return read_sidecar(path)
+
+
+def _checked_bytes(path: Path, expected: object) -> bytes:
+    """The file's bytes, once their sha256 is the one the sidecar recorded."""
+    data = path.read_bytes()
     actual = hashlib.sha256(data).hexdigest()
-    if actual != sidecar["scoring_sha256"]:
+    if actual != expected:
         raise ClaimError(
-            f"{arrays_path} does not match its sidecar (sha256 {actual[:12]}… != {str(sidecar['scoring_sha256'])[:12]}…): "
+            f"{path} does not match its sidecar (sha256 {actual[:12]}… != {str(expected)[:12]}…): "
             "the file was changed or replaced; retrain with `claimclf train`"
         )
-    return data, sidecar
+    return data
 
 
 def _unpickle(data: bytes, serialization: str | None) -> Any:
