@@ -24,6 +24,11 @@ def project_root() -> Path:
     return Path.cwd()
 
 
+def resources_dir() -> Path:
+    """The package's data files (the jieba user dictionary, the presumed-cosmetic list)."""
+    return Path(__file__).resolve().parent / "resources"
+
+
 def data_dir() -> Path:
     return project_root() / "data"
 

@@ -1,6 +1,7 @@
-"""Labelled data: loading, checks before training, and its fingerprint.
+"""Labelled data: the one way it comes in (:func:`read_labelled`), its checks, and its fingerprint.
 
-``claimclf data validate`` prints these checks; training runs the blocking ones.
+Training, evaluation and promotion all read labelled files through :func:`read_labelled`;
+``claimclf data validate`` prints the full report of :func:`validate`, with the same label rules.
 """
 
 from __future__ import annotations
@@ -10,12 +11,65 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimclf.config import LABELS
+from claimclf.errors import ClaimError
 
 if TYPE_CHECKING:
     import pandas as pd
 
 REQUIRED = ("id", "text", "label", "lang")
 BALANCE_TOLERANCE = 0.15  # a language whose cosmetic share is outside 0.5 ± this is flagged
+MIN_TRAINING_ROWS = 10
+
+
+def clean_labels(labels: pd.Series) -> pd.Series:
+    """Labels as claimclf compares them: ``" Cosmetic"`` is ``"cosmetic"``."""
+    return labels.astype(str).str.strip().str.lower()
+
+
+def read_labelled(
+    path: str | Path,
+    text_col: str = "text",
+    label_col: str = "label",
+    fmt: str | None = None,
+    encoding: str = "utf-8-sig",
+    for_training: bool = False,
+) -> pd.DataFrame:
+    """A labelled file as a frame with ``text`` and ``label`` columns (others kept), rows without text dropped.
+
+    Refuses, with a message that says what to do, a missing column, an unknown label, and (for
+    training) too few rows or a single class.
+    """
+    from claimclf.tables import read_table
+
+    df = read_table(str(path), fmt=fmt, encoding=encoding)
+    for col in (text_col, label_col):
+        if col not in df.columns:
+            option = "--text-col" if col == text_col else "--label-col"
+            raise ClaimError(
+                f"{path} has no {col!r} column (columns: {', '.join(map(str, df.columns))}): pass {option} NAME"
+            )
+    df = df.rename(columns={text_col: "text", label_col: "label"}) if (text_col, label_col) != ("text", "label") else df.copy()
+    df["label"] = clean_labels(df["label"])
+    bad = df.loc[~df["label"].isin(LABELS), "label"]
+    if len(bad):
+        examples = ", ".join(repr(v) for v in bad.unique()[:3])
+        rows = ", ".join(str(i + 2) for i in bad.index[:3])
+        raise ClaimError(f"{path}: unknown label {examples} (file line {rows}); labels must be 'therapeutic' or 'cosmetic'")
+    texts = df["text"].astype(str).str.strip()
+    df = df.loc[(texts != "") & df["text"].notna()].reset_index(drop=True)
+    if not for_training:
+        if df.empty:
+            raise ClaimError(f"{path} has no labelled rows with text")
+        return df
+    if len(df) < MIN_TRAINING_ROWS:
+        raise ClaimError(f"only {len(df)} labelled rows with text in {path}: training needs at least {MIN_TRAINING_ROWS}")
+    counts = df["label"].value_counts()
+    if len(counts) < 2:
+        other = "cosmetic" if counts.index[0] == "therapeutic" else "therapeutic"
+        raise ClaimError(f"training data {path} has only one class ({counts.index[0]!r}): add rows labelled {other}")
+    if counts.min() < 2:
+        raise ClaimError(f"class {counts.idxmin()!r} has a single row: cross-validation needs at least two per class")
+    return df
 
 
 @dataclass
@@ -54,7 +108,7 @@ def validate(df: pd.DataFrame) -> ValidationReport:
     )
     if "text" not in df.columns or "label" not in df.columns:
         return report
-    labels = df["label"].astype(str).str.strip()
+    labels = clean_labels(df["label"])
     unknown = sorted(set(labels) - set(LABELS))
     report.checks.append(
         Check("label values", not unknown,
@@ -95,7 +149,7 @@ def validate(df: pd.DataFrame) -> ValidationReport:
 
 def fingerprint(path: Path, df: pd.DataFrame) -> dict[str, Any]:
     """What identifies training data in a sidecar or an MLflow run: never any of its text."""
-    from claimclf.persistence import sha256_file
+    from claimclf.files import sha256_file
 
     out: dict[str, Any] = {"path": str(path), "sha256": sha256_file(Path(path)), "rows": int(len(df))}
     for column in ("lang", "label"):

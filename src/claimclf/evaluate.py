@@ -1,7 +1,9 @@
-"""Metrics on labelled data, the JSON report and the plots.
+"""Evaluating a model on labelled data: metrics, breakdowns, decisions, baselines, and the report.
 
-Breakdowns by language and (when the data has it) slice are part of every
-report: an overall number can hide a slice the model gets wrong.
+:func:`evaluate_model` is the one place a model is measured (``claimclf evaluate``, promotion,
+the quality tests); :func:`evaluate_predictions` measures held-out predictions the same way.
+Breakdowns by language and (when the data has it) slice are part of every report: an overall
+number can hide a slice the model gets wrong.
 """
 
 from __future__ import annotations
@@ -11,29 +13,37 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimclf.config import LABELS, POSITIVE
-from claimclf.io import atomic_write_text
+from claimclf.files import atomic_write_text
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-PLOTS = ("confusion_matrix.png", "roc.png", "precision_recall.png", "calibration.png")
+    from claimclf.decision import Policy
+    from claimclf.scoring.engine import Engine
 
 
-def expected_calibration_error(y_pos: np.ndarray, p: np.ndarray, bins: int = 10) -> float:
-    """Mean |accuracy - confidence| over equal-width probability bins, weighted by bin size."""
+
+def calibration_bins(y_pos: np.ndarray, p: np.ndarray, bins: int = 10) -> list[tuple[int, float, float]]:
+    """(count, mean predicted p, observed share positive) for each non-empty equal-width bin."""
     import numpy as np
 
     y_pos = np.asarray(y_pos, dtype=float)
     p = np.asarray(p, dtype=float)
     edges = np.linspace(0.0, 1.0, bins + 1)
     idx = np.clip(np.digitize(p, edges[1:-1], right=True), 0, bins - 1)
-    ece = 0.0
+    out = []
     for b in range(bins):
         mask = idx == b
         if mask.any():
-            ece += mask.mean() * abs(y_pos[mask].mean() - p[mask].mean())
-    return float(ece)
+            out.append((int(mask.sum()), float(p[mask].mean()), float(y_pos[mask].mean())))
+    return out
+
+
+def expected_calibration_error(y_pos: np.ndarray, p: np.ndarray, bins: int = 10) -> float:
+    """Mean |accuracy - confidence| over equal-width probability bins, weighted by bin size."""
+    n = len(p)
+    return float(sum(count / n * abs(observed - mean) for count, mean, observed in calibration_bins(y_pos, p, bins)))
 
 
 def metrics(y_true: np.ndarray, p: np.ndarray, threshold: float = 0.5) -> dict[str, Any]:
@@ -94,7 +104,18 @@ def decision_summary(p: np.ndarray, y_true: np.ndarray, policy) -> dict[str, Any
     }
 
 
-def evaluate_frame(df: pd.DataFrame, p: np.ndarray, policy) -> dict[str, Any]:
+def evaluate_model(engine: Engine, df: pd.DataFrame, policy: Policy) -> tuple[dict[str, Any], np.ndarray]:
+    """The report of ``engine`` on labelled ``df`` (``text``, ``label`` and optional ``lang``/``slice``), and its p_cosmetic."""
+    import numpy as np
+
+    from claimclf.text import normalize
+
+    p = np.asarray(engine.p_cosmetic([normalize(t) for t in df["text"].astype(str)]), dtype=float)
+    return evaluate_predictions(df, p, policy), p
+
+
+def evaluate_predictions(df: pd.DataFrame, p: np.ndarray, policy: Policy) -> dict[str, Any]:
+    """Metrics of predictions ``p`` against ``df["label"]``, overall, by language and slice, and the decisions."""
     report: dict[str, Any] = {"overall": metrics(df["label"].to_numpy(), p, policy.threshold)}
     for column in ("lang", "slice", "procedure"):
         if column in df.columns:
@@ -111,7 +132,7 @@ def leakage_flags(top: dict[str, list[tuple[str, float]]]) -> list[dict[str, Any
     """
     import re
 
-    suspicious = re.compile(r"^(?:[\d.,%°/-]+|[b-hj-z]|[^\w\u4e00-\u9fff]+|[a-z]*\d{3,}[a-z]*|c\d{4,})$")
+    suspicious = re.compile(r"^(?:[\d.,%°/-]+|[b-hj-z]|[^\w]+|[a-z]*\d{3,}[a-z]*|c\d{4,})$")
     flags = []
     for label, items in top.items():
         for term, weight in items:
@@ -126,14 +147,14 @@ def baseline_reports(df: pd.DataFrame, majority: str) -> dict[str, Any]:
     import numpy as np
 
     from claimclf.baselines import keyword_p_cosmetic, majority_p_cosmetic
-    from claimclf.scoring import Policy
+    from claimclf.decision import Policy
 
     out = {}
     for name, p in (
         ("keyword_rule", keyword_p_cosmetic(df["text"].tolist())),
         ("majority", majority_p_cosmetic(len(df), majority)),
     ):
-        rep = evaluate_frame(df, np.asarray(p, dtype=float), Policy(0.5, 0.5, 0.5))
+        rep = evaluate_predictions(df, np.asarray(p, dtype=float), Policy(0.5, 0.5, 0.5))
         rep.pop("decisions", None)
         rep.pop("by_procedure", None)
         out[name] = rep
@@ -145,77 +166,33 @@ def write_report(report: dict[str, Any], df: pd.DataFrame, p: np.ndarray, out_di
     """``report.json`` and the four plots; returns the paths written."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    from claimclf.plots import write_plots
+
     report_path = out_dir / "report.json"
     atomic_write_text(report_path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     return [report_path, *write_plots(df["label"].to_numpy(), p, report, out_dir)]
 
 
-def write_plots(y_true: np.ndarray, p: np.ndarray, report: dict[str, Any], out_dir: Path) -> list[Path]:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    import numpy as np
-    from sklearn.metrics import precision_recall_curve, roc_curve
-
-    y_pos = np.asarray(y_true) == POSITIVE
-    paths = []
-
-    def save(fig, name: str) -> None:
-        path = out_dir / name
-        fig.tight_layout()
-        fig.savefig(path, dpi=110)
-        plt.close(fig)
-        paths.append(path)
-
-    cm = np.array(report["overall"]["confusion_matrix"]["matrix"])
-    fig, ax = plt.subplots(figsize=(4.2, 3.8))
-    ax.imshow(cm, cmap="Blues")
-    for (i, j), v in np.ndenumerate(cm):
-        ax.text(j, i, str(v), ha="center", va="center", color="white" if v > cm.max() / 2 else "black")
-    ax.set_xticks(range(len(LABELS)), LABELS)
-    ax.set_yticks(range(len(LABELS)), LABELS)
-    ax.set_xlabel("predicted")
-    ax.set_ylabel("true")
-    ax.set_title("Confusion matrix")
-    save(fig, "confusion_matrix.png")
-
-    both = y_pos.any() and (~y_pos).any()
-    fig, ax = plt.subplots(figsize=(4.2, 3.8))
-    if both:
-        fpr, tpr, _ = roc_curve(y_pos, p)
-        ax.plot(fpr, tpr, label=f"AUC {report['overall']['roc_auc']:.3f}")
-        ax.legend(loc="lower right")
-    ax.plot([0, 1], [0, 1], "--", color="grey")
-    ax.set_xlabel("false positive rate (therapeutic called cosmetic)")
-    ax.set_ylabel("true positive rate")
-    ax.set_title("ROC, positive = cosmetic")
-    save(fig, "roc.png")
-
-    fig, ax = plt.subplots(figsize=(4.2, 3.8))
-    if both:
-        prec, rec, _ = precision_recall_curve(y_pos, p)
-        ax.plot(rec, prec)
-    ax.set_xlabel("recall (cosmetic)")
-    ax.set_ylabel("precision (cosmetic)")
-    ax.set_ylim(0, 1.02)
-    ax.set_title("Precision-recall, positive = cosmetic")
-    save(fig, "precision_recall.png")
-
-    fig, ax = plt.subplots(figsize=(4.2, 3.8))
-    edges = np.linspace(0, 1, 11)
-    idx = np.clip(np.digitize(p, edges[1:-1], right=True), 0, 9)
-    xs, ys = [], []
-    for b in range(10):
-        mask = idx == b
-        if mask.any():
-            xs.append(float(np.mean(np.asarray(p)[mask])))
-            ys.append(float(y_pos[mask].mean()))
-    ax.plot([0, 1], [0, 1], "--", color="grey", label="perfect")
-    ax.plot(xs, ys, "o-", label=f"model (ECE {report['overall']['ece']:.3f})")
-    ax.set_xlabel("mean predicted p_cosmetic")
-    ax.set_ylabel("observed share cosmetic")
-    ax.set_title("Calibration (10 bins)")
-    ax.legend(loc="upper left")
-    save(fig, "calibration.png")
-    return paths
+def summary_lines(report: dict[str, Any], data: str) -> list[str]:
+    """The lines ``claimclf evaluate`` prints for a report."""
+    o = report["overall"]
+    auc = f"{o['roc_auc']:.3f}" if o["roc_auc"] is not None else "n/a"
+    lines = [f"{data}: n={o['n']}  accuracy {o['accuracy']:.3f}  macro-F1 {o['macro_f1']:.3f}  ROC-AUC {auc}  ECE {o['ece']:.3f}"]
+    for label, m in o["per_class"].items():
+        lines.append(f"  {label:<12} precision {m['precision']:.3f}  recall {m['recall']:.3f}  n={m['support']}")
+    lines.append(f"  confusion (rows true, cols predicted; therapeutic, cosmetic): {o['confusion_matrix']['matrix']}")
+    for column in ("lang", "slice"):
+        for value, m in report.get(f"by_{column}", {}).items():
+            lines.append(f"  {column}={value:<14} n={m['n']:<5} accuracy {m['accuracy']:.3f}  macro-F1 {m['macro_f1']:.3f}")
+    for name, b in report.get("baselines", {}).items():
+        lines.append(f"  baseline {name:<13} accuracy {b['overall']['accuracy']:.3f}  macro-F1 {b['overall']['macro_f1']:.3f}")
+    d = report["decisions"]
+    auto = f"{d['auto_accuracy']:.3f}" if d["auto_accuracy"] is not None else "n/a"
+    lines.append(f"  review band {d['review_band']}: {d['review_share']:.1%} to review, accuracy outside it {auto}")
+    if report.get("leakage_flags"):
+        shown = ", ".join(f"{f['term']!r}" for f in report["leakage_flags"][:6])
+        lines.append(f"  possible leakage among the strongest features: {shown} (see report.json)")
+    if report.get("data", {}).get("in_sample"):
+        lines.append("  note: this is the model's own training data, so these numbers are in-sample; "
+                     "the honest ones are the grouped cross-validation printed by `claimclf train`")
+    return lines

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from claimclf.measurements import measurement_tokens
-from claimclf.text import BOUNDARY, normalize, tokenize
+from claimclf.text import BOUNDARY, has_cjk, normalize, tokenize
 
 NEGATION_PREFIX = "not:"
 
@@ -33,10 +33,6 @@ STOPWORDS = frozenset({
 CONJUNCTIONS = frozenset({"and", "or", "nor", "及", "和", "或", "与", "或者", "、", "/"})
 
 
-def _is_cjk(token: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in token)
-
-
 def mark_negation(tokens: tuple[str, ...] | list[str]) -> list[str]:
     """Prefix tokens inside a negation's scope; drop clause boundaries.
 
@@ -54,7 +50,7 @@ def mark_negation(tokens: tuple[str, ...] | list[str]) -> list[str]:
             out.append(tok)
             continue
         if tok in NEGATORS_EN or tok in NEGATORS_ZH:
-            left = MAX_SCOPE["zh" if _is_cjk(tok) else "en"]
+            left = MAX_SCOPE["zh" if has_cjk(tok) else "en"]
             out.append(tok)
             continue
         if left > 0 and tok in CONJUNCTIONS:
@@ -89,10 +85,10 @@ class WordAnalyzer:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update({"measurements": False, "stopwords": False, **state})
 
-    def clauses(self, text: str) -> list[list[str]]:
-        """The token stream split into clauses, with negation marked if enabled."""
+    def clauses(self, norm: str) -> list[list[str]]:
+        """The token stream of normalised text split into clauses, with negation marked if enabled."""
         clauses: list[list[str]] = [[]]
-        for tok in tokenize(text):
+        for tok in tokenize(norm):
             if tok == BOUNDARY:
                 if clauses[-1]:
                     clauses.append([])
@@ -105,23 +101,28 @@ class WordAnalyzer:
         return [c for c in clauses if c]
 
     def __call__(self, text: str) -> list[str]:
-        return list(_analyze(text, self.ngram_max, self.negation, self.measurements, self.stopwords))
+        """The vectorizer's entry: raw text in, so the text is normalised here."""
+        return list(self.analyze(normalize(text)))
 
-    def features(self, text: str) -> tuple[str, ...]:
+    def analyze(self, norm: str) -> tuple[str, ...]:
+        """Features of normalised text (what scoring calls, having normalised once)."""
+        return _analyze(norm, self.ngram_max, self.negation, self.measurements, self.stopwords)
+
+    def features(self, norm: str) -> tuple[str, ...]:
         features: list[str] = []
-        for clause in self.clauses(text):
+        for clause in self.clauses(norm):
             for n in range(1, self.ngram_max + 1):
                 for i in range(len(clause) - n + 1):
                     features.append(" ".join(clause[i : i + n]))
         if self.measurements:
-            features.extend(measurement_tokens(normalize(text)))
+            features.extend(measurement_tokens(norm))
         return tuple(features)
 
 
 @lru_cache(maxsize=100_000)
-def _analyze(text: str, ngram_max: int, negation: bool, measurements: bool, stopwords: bool) -> tuple[str, ...]:
-    """Cached: cross-validation and the explainer analyse the same texts many times."""
-    return WordAnalyzer(ngram_max, negation, measurements, stopwords).features(text)
+def _analyze(norm: str, ngram_max: int, negation: bool, measurements: bool, stopwords: bool) -> tuple[str, ...]:
+    """Cached: cross-validation analyses the same texts many times."""
+    return WordAnalyzer(ngram_max, negation, measurements, stopwords).features(norm)
 
 
 def build_features(

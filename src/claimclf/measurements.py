@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
+from claimclf.text import has_cjk
+
 PREFIX = "m:"
 _NUM = r"(-?\d+(?:\.\d+)?)"
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 _FIELD = re.compile(r"(?:field|视野|vf)[^0-9。;.\n]{0,30}?" + _NUM + r"\s*(?:°|度|deg)")
 _GRAMS = re.compile(r"(?<![\d.])(\d{3,4})\s*(?:g|grams?|克)(?![a-z])")
@@ -57,7 +58,7 @@ def _first_number(match: re.Match) -> float:
 def measurement_tokens(text: str) -> list[str]:
     """Threshold tokens for the measurements in normalised ``text`` (see :func:`claimclf.text.normalize`)."""
     found: list[str] = []
-    chinese = bool(_CJK.search(text))
+    chinese = has_cjk(text)
     for m in _FIELD.finditer(text):
         v = float(m.group(1))
         if 0 < v <= 90:

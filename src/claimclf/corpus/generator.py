@@ -198,7 +198,7 @@ def iter_counts(rows: list[Row], column: str) -> Iterator[tuple[str, int]]:
 
 
 def write_corpus(path: Path, n_rows: int = DEFAULT_ROWS, seed: int = DEFAULT_SEED) -> list[Row]:
-    from claimclf.io import atomic_write_bytes
+    from claimclf.files import atomic_write_bytes
 
     rows = generate(n_rows=n_rows, seed=seed)
     atomic_write_bytes(path, to_csv([r.as_dict() for r in rows], COLUMNS))
@@ -206,7 +206,7 @@ def write_corpus(path: Path, n_rows: int = DEFAULT_ROWS, seed: int = DEFAULT_SEE
 
 
 def write_sample(path: Path, n_rows: int = SAMPLE_ROWS, seed: int = SAMPLE_SEED) -> list[dict[str, str]]:
-    from claimclf.io import atomic_write_bytes
+    from claimclf.files import atomic_write_bytes
 
     rows = generate_sample(n_rows=n_rows, seed=seed)
     atomic_write_bytes(path, to_csv(rows, ["claim_id", "text"]))

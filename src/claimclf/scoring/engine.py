@@ -3,11 +3,12 @@
 Unpickling the scikit-learn pipeline imports scikit-learn and SciPy, which costs about a
 second before the first claim is scored, in every process that scores. Scoring needs only
 what the pipeline learnt: the two vocabularies with their idf weights, the coefficients and
-the calibration. :class:`CompactModel` keeps those in an ``.npz`` file (arrays and one JSON
-string, no pickle, so loading it runs no code) and repeats the pipeline's arithmetic on
-them: TF-IDF values in float32 as the vectorizers make them, sums in float64 in the order
-the linear model makes them. ``tests/test_compact.py`` checks that the probabilities and
-the evidence are the pipeline's, to the last bit on the corpus.
+the calibration. :class:`Engine` keeps those in an ``.npz`` file (arrays and one JSON
+string, no pickle, so loading it runs no code), with the presumed-cosmetic names the doubt
+rules were trained with, and repeats the pipeline's arithmetic on them: TF-IDF values in
+float32 as the vectorizers make them, sums in float64 in the order the linear model makes
+them. ``tests/test_engine.py`` checks that the probabilities and the evidence are the
+pipeline's, to the last bit on the corpus. It takes normalised text (:func:`claimclf.text.normalize`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ import numpy as np
 from claimclf.config import POSITIVE
 from claimclf.errors import ClaimError
 from claimclf.features import WordAnalyzer
-from claimclf.text import normalize
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -80,7 +80,7 @@ class _Block:
         self.norm = settings["norm"]
         self.weight = float(settings["weight"])
 
-    def feature_ids(self, text: str) -> list[int]:
+    def feature_ids(self, norm: str) -> list[int]:
         raise NotImplementedError
 
     def rows(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -118,8 +118,8 @@ class _WordBlock(_Block):
         super().__init__(terms, idf, settings)
         self.analyzer = WordAnalyzer(**settings["analyzer"])
 
-    def feature_ids(self, text: str) -> list[int]:
-        return list(map(self.index.get, self.analyzer(text), repeat(-1)))
+    def feature_ids(self, norm: str) -> list[int]:
+        return list(map(self.index.get, self.analyzer.analyze(norm), repeat(-1)))
 
 
 class _CharBlock(_Block):
@@ -130,10 +130,10 @@ class _CharBlock(_Block):
         self.min_n, self.max_n = settings["ngram_range"]
         self._word_ids: dict[str, tuple[int, ...]] = {}
 
-    def feature_ids(self, text: str) -> list[int]:
+    def feature_ids(self, norm: str) -> list[int]:
         ids: list[int] = []
         cache = self._word_ids
-        for word in normalize(text).split():
+        for word in norm.split():
             known = cache.get(word)
             if known is None:
                 known = tuple(map(self.index.get, char_wb_ngrams(word, self.min_n, self.max_n), repeat(-1)))
@@ -144,7 +144,7 @@ class _CharBlock(_Block):
         return ids
 
 
-class CompactModel:
+class Engine:
     """The word and character TF-IDF blocks, the linear model and its Platt scaling, as arrays."""
 
     def __init__(self, arrays: dict[str, np.ndarray]) -> None:
@@ -162,16 +162,19 @@ class CompactModel:
         self.b = float(settings["platt_b"])
         self.positive_is_second = settings["classes"][1] == POSITIVE
         self.n_words = len(self.words.terms)
+        # None for arrays written before the names travelled with the model: the shipped list is used.
+        names = arrays.get("presumed_cosmetic")
+        self.presumed_cosmetic = tuple(names.tolist()) if names is not None else None
 
     # ------------------------------------------------------------------ building and files
 
     @classmethod
-    def from_pipeline(cls, pipeline: Pipeline) -> CompactModel:
+    def from_pipeline(cls, pipeline: Pipeline, presumed_cosmetic: tuple[str, ...] | None = None) -> Engine:
         """The arrays of a fitted claimclf pipeline; refuses a pipeline of another shape."""
-        return cls(_arrays_from_pipeline(pipeline))
+        return cls(_arrays_from_pipeline(pipeline, presumed_cosmetic))
 
     @classmethod
-    def from_bytes(cls, data: bytes, name: str = "the model") -> CompactModel:
+    def from_bytes(cls, data: bytes, name: str = "the model") -> Engine:
         try:
             with np.load(io.BytesIO(data), allow_pickle=False) as npz:
                 arrays = {key: npz[key] for key in npz.files}
@@ -203,7 +206,7 @@ class CompactModel:
         return _csr(rows, indices, data, len(texts), self.n_words)
 
     def transform(self, texts: list[str]) -> tuple[Rows, np.ndarray]:
-        """The word block (for evidence) and p(cosmetic) of each text, from one pass of feature extraction.
+        """The word block (for evidence) and p(cosmetic) of each normalised text, from one pass of feature extraction.
 
         A few hundred texts at a time: the character block of a chunk holds about a thousand
         entries per English claim, and only its contribution to the score is kept.
@@ -239,14 +242,14 @@ def _csr(rows: np.ndarray, indices: np.ndarray, data: np.ndarray, n: int, n_cols
     return Rows(indptr, indices, data, n_cols)
 
 
-def to_bytes(pipeline: Pipeline) -> bytes:
-    """The ``.npz`` bytes of a fitted pipeline's compact form."""
+def to_bytes(pipeline: Pipeline, presumed_cosmetic: tuple[str, ...] | None = None) -> bytes:
+    """The ``.npz`` bytes of a fitted pipeline's arrays (and the doubt rules' presumed-cosmetic names)."""
     buffer = io.BytesIO()
-    np.savez_compressed(buffer, **_arrays_from_pipeline(pipeline))
+    np.savez_compressed(buffer, **_arrays_from_pipeline(pipeline, presumed_cosmetic))
     return buffer.getvalue()
 
 
-def _arrays_from_pipeline(pipeline: Pipeline) -> dict[str, np.ndarray]:
+def _arrays_from_pipeline(pipeline: Pipeline, presumed_cosmetic: tuple[str, ...] | None = None) -> dict[str, np.ndarray]:
     """Read what scoring needs off the fitted pipeline, checking it is the shape this module repeats."""
     from claimclf.text import normalize as normalize_fn
 
@@ -288,7 +291,7 @@ def _arrays_from_pipeline(pipeline: Pipeline) -> dict[str, np.ndarray]:
             "weight": float(weights.get("chars", 1.0)),
         },
     }
-    return {
+    arrays = {
         "settings": np.array(json.dumps(settings)),
         "word_terms": _terms(words.vocabulary_),
         "word_idf": np.asarray(words.idf_),
@@ -297,6 +300,9 @@ def _arrays_from_pipeline(pipeline: Pipeline) -> dict[str, np.ndarray]:
         "coef": coef[0],
         "intercept": np.array(float(np.asarray(estimator.intercept_)[0])),
     }
+    if presumed_cosmetic is not None:
+        arrays["presumed_cosmetic"] = np.array(list(presumed_cosmetic), dtype=np.str_)
+    return arrays
 
 
 def _terms(vocabulary: dict[str, int]) -> np.ndarray:

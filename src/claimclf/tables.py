@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from claimclf.errors import ClaimError
+from claimclf.files import remove_quietly, temporary_beside
+from claimclf.text import has_cjk
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -53,33 +55,6 @@ def infer_format(path: str, explicit: str | None = None) -> str:
     return fmt
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file renamed into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        _remove_quietly(tmp)
-        raise
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
-
-
-def _remove_quietly(path: str | Path) -> None:
-    try:
-        os.unlink(path)
-    except FileNotFoundError:
-        pass
-
-
 def _is_utf8(encoding: str) -> bool:
     return encoding.lower().replace("_", "-") in ("utf-8", "utf-8-sig", "utf8", "u8")
 
@@ -115,7 +90,7 @@ def _sniff_encoding(handle: IO[bytes], path: str, encoding: str) -> None:
         if _is_utf8(encoding):
             try:
                 decoded = codecs.getincrementaldecoder("gb18030")().decode(sample, final=len(sample) < SNIFF_BYTES)
-                gb18030 = any("\u4e00" <= ch <= "\u9fff" for ch in decoded)
+                gb18030 = has_cjk(decoded)
             except UnicodeDecodeError:
                 pass
         raise _encoding_error(path, encoding, exc, f"line {line}", gb18030) from None
@@ -437,7 +412,7 @@ class TableWriter:
             if target.is_dir():
                 raise ClaimError(f"output {path} is a directory: give a file name")
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, self._tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+            fd, self._tmp = temporary_beside(target, ".partial")
             self._handle = os.fdopen(fd, "wb")
 
     def write(self, frame: pd.DataFrame) -> None:
@@ -513,7 +488,7 @@ class TableWriter:
         except Exception:  # noqa: BLE001 - closing a broken handle must not hide the original error
             pass
         if self._tmp:
-            _remove_quietly(self._tmp)
+            remove_quietly(self._tmp)
             self._tmp = None
 
     def __enter__(self) -> TableWriter:

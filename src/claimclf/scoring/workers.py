@@ -1,6 +1,6 @@
 """Scoring a stream of chunks on every core: worker processes, output in input order, bounded memory.
 
-Each worker reads the model's scoring arrays and builds the segmenter once (in its initializer), then
+Each worker reads the model's checked scoring arrays and builds the segmenter once (in its initializer), then
 scores one chunk's text column per task and sends back only the output columns. At most
 ``2 * jobs`` chunks are in flight, so memory does not grow with the file. A chunk is
 scored by the same :meth:`Scorer.score_column` whatever ``jobs`` is, so the output is
@@ -19,7 +19,8 @@ from claimclf.errors import ClaimError
 if TYPE_CHECKING:
     import pandas as pd
 
-    from claimclf.scoring import Scorer
+    from claimclf.persistence import LoadedModel
+    from claimclf.scoring.scorer import Scorer
 
 IN_FLIGHT_PER_JOB = 2
 
@@ -36,9 +37,9 @@ def default_jobs() -> int:
 class ScorerSpec:
     """Everything a worker needs to build the same Scorer: the verified scoring arrays, not a path.
 
-    Bytes (the ``.scoring.npz`` file, see :mod:`claimclf.compact`) rather than a path so every
-    worker scores with exactly the model the parent checked, even if the file is replaced while
-    the run goes on; reading them needs numpy, not scikit-learn.
+    Bytes (the ``.scoring.npz`` file, see :mod:`claimclf.scoring.engine`) rather than a path so
+    every worker scores with exactly the model the parent checked, even if the file is replaced
+    while the run goes on; reading them needs numpy, not scikit-learn.
     """
 
     model_bytes: bytes
@@ -48,25 +49,16 @@ class ScorerSpec:
     name: str = "the model"
 
     @classmethod
-    def from_path(cls, path, band, evidence_terms: int, warn=None) -> ScorerSpec:
-        from claimclf.persistence import verify_scoring
-
-        data, sidecar = verify_scoring(path, warn)
-        return cls(data, sidecar, band, evidence_terms, str(path))
-
-    @classmethod
-    def from_pipeline(cls, pipeline, sidecar: dict[str, Any], band, evidence_terms: int, name: str) -> ScorerSpec:
-        """For a model that exists only as a fitted pipeline (one loaded from the MLflow registry)."""
-        from claimclf.compact import to_bytes
-
-        return cls(to_bytes(pipeline), sidecar, band, evidence_terms, name)
+    def from_model(cls, model: LoadedModel, band, evidence_terms: int) -> ScorerSpec:
+        return cls(model.scoring_bytes, model.sidecar, band, evidence_terms, model.name)
 
     def build(self) -> Scorer:
-        from claimclf.compact import CompactModel
-        from claimclf.scoring import Policy, Scorer
+        from claimclf.decision import Policy
+        from claimclf.scoring.engine import Engine
+        from claimclf.scoring.scorer import Scorer
 
-        model = CompactModel.from_bytes(self.model_bytes, self.name)
-        return Scorer(model, Policy.from_sidecar(self.sidecar, self.band), evidence_terms=self.evidence_terms)
+        engine = Engine.from_bytes(self.model_bytes, self.name)
+        return Scorer(engine, Policy.from_sidecar(self.sidecar, self.band), evidence_terms=self.evidence_terms)
 
 
 def score_stream(
@@ -91,7 +83,7 @@ def score_stream(
 
 
 def _score_here(scorer: Scorer, chunks: Iterable[pd.DataFrame], text_col: str, on_chunk) -> Iterator[pd.DataFrame]:
-    from claimclf.scoring import attach_results, text_values
+    from claimclf.scoring.scorer import attach_results, text_values
 
     for chunk in chunks:
         out = attach_results(chunk, scorer.score_column(text_values(chunk, text_col)))
@@ -108,7 +100,7 @@ def _score_in_workers(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from claimclf.scoring import attach_results, text_values
+    from claimclf.scoring.scorer import attach_results, text_values
 
     # spawn, not fork: the parent may hold threads (pyarrow, pandas) that fork would copy mid-lock.
     pool = ProcessPoolExecutor(
@@ -178,7 +170,7 @@ def _init_worker(spec: ScorerSpec, parent_pid: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent decides
     _exit_with_parent(parent_pid)
     try:
-        from claimclf.text import segmenter_name
+        from claimclf.segmenter import segmenter_name
 
         _scorer = spec.build()
         segmenter_name()  # builds the segmenter now rather than in the first chunk

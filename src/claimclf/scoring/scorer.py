@@ -6,56 +6,22 @@ A row whose text cannot be scored (missing, empty, not text) is kept with
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from claimclf.config import EVIDENCE_TERMS, POSITIVE, REVIEW_BAND
-from claimclf.doubt import doubt_reason, shrink
+from claimclf.config import EVIDENCE_TERMS
+from claimclf.decision import Doubt, Policy, shrink
 from claimclf.errors import ClaimError
-from claimclf.io import Unreadable, unreadable_rows
+from claimclf.tables import Unreadable, unreadable_rows
+from claimclf.text import normalize
 
 if TYPE_CHECKING:
     import pandas as pd
-    from sklearn.pipeline import Pipeline
 
-    from claimclf.compact import CompactModel
+    from claimclf.scoring.engine import Engine
 
 OUTPUT_COLUMNS = ["predicted_label", "p_cosmetic", "decision", "evidence", "reason"]
 MAX_CHARS = 100_000
-
-
-@dataclass(frozen=True)
-class Policy:
-    """Turns ``p_cosmetic`` into a decision: ``review`` inside the band, else the side it falls on."""
-
-    threshold: float = 0.5
-    review_low: float = REVIEW_BAND[0]
-    review_high: float = REVIEW_BAND[1]
-
-    def __post_init__(self) -> None:
-        if not (0.0 <= self.review_low <= self.threshold <= self.review_high <= 1.0):
-            raise ClaimError(
-                f"review band {self.review_low:g}..{self.review_high:g} must lie in 0..1 and contain the "
-                f"threshold {self.threshold:g}"
-            )
-
-    def label(self, p: float) -> str:
-        return POSITIVE if p >= self.threshold else "therapeutic"
-
-    def decide(self, p: float) -> str:
-        if p >= self.review_high:
-            return POSITIVE
-        if p <= self.review_low:
-            return "therapeutic"
-        return "review"
-
-    @classmethod
-    def from_sidecar(cls, sidecar: dict, band: tuple[float, float] | None = None) -> Policy:
-        stored = sidecar.get("decision_policy", {})
-        threshold = float(stored.get("threshold", 0.5))
-        low, high = band or (stored.get("review_low", REVIEW_BAND[0]), stored.get("review_high", REVIEW_BAND[1]))
-        return cls(threshold=threshold, review_low=float(low), review_high=float(high))
 
 
 def _clean_text(value: object) -> tuple[str | None, str]:
@@ -76,26 +42,25 @@ def _clean_text(value: object) -> tuple[str | None, str]:
 
 
 class Scorer:
-    """A loaded model, its decision policy and its explainer, ready for batches.
+    """A model's engine, its decision policy, its doubt rules and its explainer, ready for batches.
 
-    Scoring runs on the model's arrays (:class:`claimclf.compact.CompactModel`), which give the
-    fitted pipeline's probabilities without scikit-learn; a pipeline passed in is converted.
+    Scoring runs on the model's arrays (:class:`claimclf.scoring.engine.Engine`), which give the
+    fitted pipeline's probabilities without scikit-learn. Each text is normalised once, here.
     """
 
-    def __init__(self, model: CompactModel | Pipeline, policy: Policy, evidence_terms: int = EVIDENCE_TERMS) -> None:
-        from claimclf.compact import CompactModel
-        from claimclf.explain import Explainer
+    def __init__(self, engine: Engine, policy: Policy, evidence_terms: int = EVIDENCE_TERMS) -> None:
+        from claimclf.decision import shipped_presumed_cosmetic
+        from claimclf.scoring.explain import Explainer
 
-        if not isinstance(model, CompactModel):
-            model = CompactModel.from_pipeline(model)
-        self.model = model
+        self.model = engine
         self.policy = policy
+        self.doubt = Doubt(engine.presumed_cosmetic if engine.presumed_cosmetic is not None else shipped_presumed_cosmetic())
         self.evidence_terms = evidence_terms
-        self.explainer = Explainer.from_compact(model) if evidence_terms > 0 else None
+        self.explainer = Explainer.from_engine(engine) if evidence_terms > 0 else None
 
     def score_texts(self, values: Iterable[object]) -> list[dict[str, object]]:
         """One result per value, in order."""
-        from claimclf.explain import format_evidence
+        from claimclf.scoring.explain import format_evidence
 
         cleaned = [_clean_text(v) for v in values]
         todo = [i for i, (t, _) in enumerate(cleaned) if t is not None]
@@ -105,17 +70,18 @@ class Scorer:
         ]
         if todo:
             texts = [cleaned[i][0] for i in todo]
+            norms = [normalize(t) for t in texts]
             # One pass of feature extraction serves both the score and the evidence.
-            words, probs = self.model.transform(texts)
+            words, probs = self.model.transform(norms)
             if self.explainer:
-                evidence = self.explainer.explain(texts, k=self.evidence_terms, word_matrix=words)
+                evidence = self.explainer.explain(norms, k=self.evidence_terms, word_matrix=words)
             else:
                 evidence = [[]] * len(texts)
             vocabulary = self.model.word_vocabulary
-            for i, text, p, ev in zip(todo, texts, probs, evidence, strict=True):
+            for i, text, norm, p, ev in zip(todo, texts, norms, probs, evidence, strict=True):
                 p = float(min(1.0, max(0.0, p)))
                 decision = self.policy.decide(p)
-                doubt = doubt_reason(text, vocabulary)
+                doubt = self.doubt.reason(text, norm, vocabulary)
                 if doubt:
                     p, decision = shrink(p), "review"
                     results[i]["reason"] = "; ".join(r for r in (results[i]["reason"], doubt) if r)
@@ -126,12 +92,6 @@ class Scorer:
                     evidence=format_evidence(ev),
                 )
         return results
-
-    def score_frame(self, frame: pd.DataFrame, text_col: str = "text") -> pd.DataFrame:
-        """The frame with the output columns appended (replacing any of the same name)."""
-        if text_col not in frame.columns:
-            raise missing_column_error(text_col, frame.columns)
-        return attach_results(frame, self.score_column(text_values(frame, text_col)))
 
     def score_column(self, values: list[object]) -> pd.DataFrame:
         """The output columns for ``values``, one row each: what a worker process sends back."""
@@ -144,7 +104,7 @@ class Scorer:
 
 
 def text_values(chunk: pd.DataFrame, text_col: str) -> list[object]:
-    """The chunk's texts, with :class:`~claimclf.io.Unreadable` for rows the reader could not parse.
+    """The chunk's texts, with :class:`~claimclf.tables.Unreadable` for rows the reader could not parse.
 
     All missing when the column is absent from this chunk only (JSONL).
     """
@@ -157,9 +117,9 @@ def text_values(chunk: pd.DataFrame, text_col: str) -> list[object]:
 def clear_per_text_caches() -> None:
     """Empty the caches keyed by whole claim texts, once per chunk.
 
-    They pay off within a chunk (the model and the explainer analyse the same texts) and in
-    cross-validation, but kept across chunks they grow with every distinct claim: 100,000
-    cached analyses hold about 400 MB. Caches of short clauses (text._segment_run) stay.
+    They pay off in cross-validation, but kept across chunks they grow with every distinct
+    claim: 100,000 cached analyses hold about 400 MB. Caches of short clauses
+    (segmenter.segment_run) stay.
     """
     from claimclf import features, text
 
@@ -185,17 +145,3 @@ def missing_column_error(text_col: str, columns: Iterable[object]) -> ClaimError
         hint = f" (did you mean --text-col {guesses[0]}?)"
     shown = ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
     return ClaimError(f"no column {text_col!r} in the input (columns: {shown}): pass --text-col NAME{hint}")
-
-
-def score_chunks(
-    scorer: Scorer,
-    chunks: Iterable[pd.DataFrame],
-    text_col: str = "text",
-    on_chunk: Callable[[int], None] | None = None,
-) -> Iterator[pd.DataFrame]:
-    """Score a stream of frames, in order."""
-    for chunk in chunks:
-        out = scorer.score_frame(chunk, text_col=text_col)
-        if on_chunk:
-            on_chunk(len(out))
-        yield out

@@ -7,20 +7,17 @@ n-grams also contribute but are not readable, so they are left out of the list.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from claimclf.config import POSITIVE
 from claimclf.features import NEGATION_PREFIX
 from claimclf.measurements import PREFIX as MEASUREMENT_PREFIX
 from claimclf.measurements import readable as readable_measurement
+from claimclf.text import has_cjk
 
 if TYPE_CHECKING:
-    from sklearn.pipeline import Pipeline
-
-    from claimclf.compact import CompactModel
+    from claimclf.scoring.engine import Engine
 
 
 @dataclass(frozen=True)
@@ -31,13 +28,6 @@ class Evidence:
     @property
     def direction(self) -> str:
         return "cosmetic" if self.weight > 0 else "therapeutic"
-
-
-_HAN = re.compile("[\u4e00-\u9fff]")
-
-
-def _is_cjk(token: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in token)
 
 
 def readable(feature: str, chinese: bool = False) -> str:
@@ -58,7 +48,7 @@ def readable(feature: str, chinese: bool = False) -> str:
             out.append(tok)
     text = ""
     for tok in out:
-        if text and not (_is_cjk(tok) and _is_cjk(text[-1])):
+        if text and not (has_cjk(tok) and has_cjk(text[-1])):
             text += " "
         text += tok
     return text
@@ -73,23 +63,8 @@ class Explainer:
         self.word_rows = word_rows
 
     @classmethod
-    def from_pipeline(cls, pipeline: Pipeline) -> Explainer:
-        import numpy as np
-
-        union = pipeline.named_steps["features"]
-        clf = pipeline.named_steps["clf"]
-        words = dict(union.transformer_list)["words"]
-        vocab = words.vocabulary_
-        names = np.empty(len(vocab), dtype=object)
-        for name, idx in vocab.items():
-            names[idx] = name
-        sign = 1.0 if clf.classes_[1] == POSITIVE else -1.0
-        coef = sign * np.asarray(clf.coef_[0][: len(vocab)], dtype=np.float64)
-        return cls(names, coef, lambda texts: words.transform(texts).tocsr())
-
-    @classmethod
-    def from_compact(cls, model: CompactModel) -> Explainer:
-        return cls(model.word_names(), model.word_coef(), model.word_rows)
+    def from_engine(cls, engine: Engine) -> Explainer:
+        return cls(engine.word_names(), engine.word_coef(), engine.word_rows)
 
     @property
     def n_words(self) -> int:
@@ -98,15 +73,15 @@ class Explainer:
     def explain(self, texts: list[str], k: int = 4, word_matrix=None) -> list[list[Evidence]]:
         """The ``k`` strongest word features of each text, strongest first.
 
-        ``word_matrix``, the word block of features already computed for scoring, saves
-        analysing the texts a second time.
+        ``texts`` are normalised; ``word_matrix``, the word block of features already computed
+        for scoring, saves analysing them a second time.
         """
         import numpy as np
 
         X = self.word_rows(texts) if word_matrix is None else word_matrix
         result: list[list[Evidence]] = []
         for i in range(X.shape[0]):
-            chinese = _HAN.search(texts[i]) is not None
+            chinese = has_cjk(texts[i])
             start, end = X.indptr[i], X.indptr[i + 1]
             cols = X.indices[start:end]
             contrib = X.data[start:end] * self.coef[cols]
@@ -130,9 +105,9 @@ class Explainer:
         """The strongest word features of the model for each class, optionally only Chinese or only Latin ones."""
         order = self.coef.argsort()
         if language == "zh":
-            order = [i for i in order if _is_cjk(self.names[i])]
+            order = [i for i in order if has_cjk(self.names[i])]
         elif language == "en":
-            order = [i for i in order if not _is_cjk(self.names[i])]
+            order = [i for i in order if not has_cjk(self.names[i])]
         chinese = language == "zh"
 
         def name(i: int) -> str:

@@ -1,0 +1,1 @@
+"""Scoring: the numpy engine, the batch scorer, worker processes and per-claim evidence."""

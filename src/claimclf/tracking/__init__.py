@@ -1,0 +1,1 @@
+"""MLflow tracking: the store (URIs, locks, retries), what runs record, and the model registry."""

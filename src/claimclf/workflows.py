@@ -1,0 +1,422 @@
+"""What each command does from start to end; the CLI parses options, calls one of these and prints.
+
+Each workflow reads through :mod:`claimclf.dataset` or :mod:`claimclf.tables`, loads models
+through :func:`claimclf.persistence.load` (every file checked), measures through
+:func:`claimclf.evaluate.evaluate_model`, and hands what it produced to tracking to record.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from claimclf import config
+from claimclf.errors import ClaimError
+
+if TYPE_CHECKING:
+    from claimclf.decision import Policy
+    from claimclf.persistence import LoadedModel
+    from claimclf.tracking.store import Tracker
+
+Say = Callable[[str], None]
+
+
+def _quiet(message: str) -> None:
+    pass
+
+
+# ---------------------------------------------------------------- tracking around a command
+
+
+@dataclass(frozen=True)
+class Tracking:
+    """The tracking options a command was given."""
+
+    enabled: bool = True
+    uri: str | None = None
+    experiment: str = "claimclf"
+    optional: bool = False
+
+
+def _tracker(tracking: Tracking, say: Say) -> Tracker | None:
+    """A probed tracker, or None when tracking is off (or optional and unreachable). Called before the work: fail fast."""
+    if not tracking.enabled:
+        return None
+    from claimclf.tracking.store import prepare
+
+    return prepare(True, tracking.uri, tracking.experiment, tracking.optional, say=say)
+
+
+def _record(tracking: Tracking, log: Callable[[], dict[str, Any]], say: Say) -> str | None:
+    """Record the run; a failing store is an error, or a warning with --track-optional (the files are written)."""
+    from claimclf.tracking.store import TrackingError, display_uri
+
+    try:
+        info = log()
+    except TrackingError as exc:
+        if not tracking.optional:
+            raise TrackingError(f"{exc} (the local files were written)") from None
+        say(f"warning: {exc}; continuing WITHOUT tracking (--track-optional)")
+        return None
+    where = f"run {info['run_id']} in experiment {info['experiment_id']} ({display_uri(info['uri'])})"
+    if info.get("version") is not None:
+        where += f"; registered as claimclf version {info['version']}"
+    return where
+
+
+# ---------------------------------------------------------------- train
+
+
+@dataclass
+class Trained:
+    result: Any  # claimclf.train.TrainResult
+    policy: dict[str, Any]
+    sidecar: dict[str, Any]
+    model: Path
+    tracked: str | None = None
+
+
+def train_and_save(
+    data: Path | None = None,
+    model: Path | None = None,
+    *,
+    search: bool = True,
+    review_band: tuple[float, float] | None = None,
+    target_precision: float = 0.99,
+    calibrate: bool = True,
+    text_col: str = "text",
+    label_col: str = "label",
+    tracking: Tracking = Tracking(),
+    say: Say = _quiet,
+) -> Trained:
+    """Train on labelled data, write the model's three files, evaluate the held-out predictions, record the run."""
+    import tempfile
+
+    from claimclf.dataset import fingerprint, read_labelled
+    from claimclf.decision import Policy, presumed_cosmetic_bytes, shipped_presumed_cosmetic
+    from claimclf.evaluate import evaluate_predictions, write_report
+    from claimclf.files import sha256_file
+    from claimclf.persistence import save_model, sha256
+    from claimclf.segmenter import user_dictionary_path
+    from claimclf.train import train
+
+    data = Path(data or config.default_corpus())
+    model = Path(model or config.default_model())
+    if not data.exists() and data == config.default_corpus():
+        raise ClaimError(f"shipped corpus not found at {data}: run `claimclf data generate` first")
+    tracker = _tracker(tracking, say)
+    df = read_labelled(data, text_col, label_col, for_training=True)
+    say(f"training on {data} ({len(df)} rows)")
+    result = train(df, search=search, progress=say, calibrate=calibrate, target_precision=target_precision)
+    policy = dict(result.policy)
+    if review_band:
+        policy.update(review_low=review_band[0], review_high=review_band[1], chosen_by="--review-band")
+    else:
+        policy["chosen_by"] = f"target precision {target_precision:g} on cross-validated predictions"
+    meta = {
+        "params": result.params,
+        "training_data": fingerprint(data, df),
+        "jieba_user_dict_sha256": sha256_file(Path(user_dictionary_path())),
+        "presumed_cosmetic_sha256": sha256(presumed_cosmetic_bytes()),
+        "cv": {"grouped": result.cv.grouped, "n_splits": result.cv.n_splits, "metrics": result.cv.metrics},
+        "cv_ungrouped": result.cv_ungrouped.metrics if result.cv_ungrouped else None,
+        "cv_breakdown": result.cv_breakdown,
+        "search": result.search,
+        "calibration": result.calibration,
+        "decision_policy": policy,
+    }
+    sidecar = save_model(result.pipeline, model, meta, shipped_presumed_cosmetic())
+    trained = Trained(result, policy, sidecar, model)
+    if tracker:
+        oof = evaluate_predictions(df, result.oof_p, Policy.from_sidecar(sidecar))
+        oof["note"] = "out-of-fold (cross-validated) predictions on the training data"
+        with tempfile.TemporaryDirectory() as tmp:
+            paths = write_report(oof, df, result.oof_p, Path(tmp) / "evaluation")
+            from claimclf.tracking.runs import log_training
+
+            trained.tracked = _record(tracking, lambda: log_training(
+                tracker, result, df, data, model, sidecar, search, oof_report=oof, oof_paths=paths,
+                text_col=text_col, label_col=label_col), say)
+    return trained
+
+
+# ---------------------------------------------------------------- evaluate
+
+
+@dataclass
+class Evaluated:
+    report: dict[str, Any]
+    paths: list[Path]
+    tracked: str | None = None
+
+
+def evaluate_file(
+    data: Path | None = None,
+    model: str | Path | None = None,
+    *,
+    report_dir: Path | None = None,
+    review_band: tuple[float, float] | None = None,
+    text_col: str = "text",
+    label_col: str = "label",
+    tracking: Tracking = Tracking(),
+    say: Say = _quiet,
+) -> Evaluated:
+    """Evaluate a model on a labelled file: the report, its plots, the baselines, and a tracked run."""
+    from claimclf.baselines import training_majority
+    from claimclf.dataset import read_labelled
+    from claimclf.decision import Policy
+    from claimclf.evaluate import baseline_reports, evaluate_model, leakage_flags, write_report
+    from claimclf.files import sha256_file
+    from claimclf.persistence import load
+    from claimclf.scoring.explain import Explainer
+
+    data = Path(data or config.default_corpus())
+    ref = model or config.default_model()
+    tracker = _tracker(tracking, say)
+    loaded = load(ref, warn=say)
+    df = read_labelled(data, text_col, label_col)
+    sidecar = loaded.sidecar
+    engine = loaded.engine()
+    report, p = evaluate_model(engine, df, Policy.from_sidecar(sidecar, review_band))
+    report["model"] = {"path": str(ref), "version": sidecar.get("model_version"), "sha256": sidecar.get("model_sha256")}
+    report["data"] = {"path": str(data), "rows": len(df),
+                      "in_sample": sha256_file(data) == sidecar.get("training_data", {}).get("sha256")}
+    explainer = Explainer.from_engine(engine)
+    report["top_features"] = {lang: explainer.top_features(15, lang) for lang in ("en", "zh")}
+    report["leakage_flags"] = leakage_flags(explainer.top_features(50, raw=True))
+    report["baselines"] = baseline_reports(df, training_majority(sidecar))
+    paths = write_report(report, df, p, Path(report_dir or config.default_report_dir()))
+    evaluated = Evaluated(report, paths)
+    if tracker:
+        from claimclf.tracking.runs import log_evaluation
+
+        evaluated.tracked = _record(tracking, lambda: log_evaluation(tracker, report, df, data, str(ref), sidecar, paths),
+                                    say)
+    return evaluated
+
+
+# ---------------------------------------------------------------- score and predict
+
+
+def scorer_spec(model: str | Path | None, band: tuple[float, float] | None, evidence: int, say: Say = _quiet):
+    """What every scoring process needs: the model's checked scoring arrays."""
+    from claimclf.persistence import load
+    from claimclf.scoring.workers import ScorerSpec
+
+    return ScorerSpec.from_model(load(model or config.default_model(), warn=say), band, evidence)
+
+
+@dataclass
+class Scored:
+    rows: int
+    review: int
+    seconds: float
+
+
+def score_file(
+    input: str,
+    output: str = "-",
+    *,
+    model: str | Path | None = None,
+    text_col: str = "text",
+    id_col: str | None = None,
+    fmt: str | None = None,
+    output_format: str | None = None,
+    encoding: str = "utf-8-sig",
+    batch_size: int = 5000,
+    overwrite: bool = False,
+    review_band: tuple[float, float] | None = None,
+    evidence: int = config.EVIDENCE_TERMS,
+    jobs: int | None = None,
+    progress: bool = False,
+    say: Say = _quiet,
+) -> Scored:
+    """Score a file: every row out, in order, with the output columns; written under its name only when complete."""
+    from claimclf.progress import Progress
+    from claimclf.scoring.scorer import missing_column_error
+    from claimclf.scoring.workers import default_jobs, score_stream
+    from claimclf.tables import ReadMeter, TableWriter, infer_format, iter_table
+
+    in_fmt = infer_format(input, fmt)
+    out_fmt = infer_format(output, output_format) if (output != "-" or output_format) else in_fmt
+    if output != "-" and input != "-" and Path(output).resolve() == Path(input).resolve():
+        raise ClaimError("output and input are the same file: choose another -o")
+    with contextlib.ExitStack() as stack:
+        writer = stack.enter_context(TableWriter(output, out_fmt, overwrite=overwrite))  # refuses an existing output now
+        spec = scorer_spec(model, review_band, evidence, say)
+        meter = ReadMeter()
+        chunks = iter_table(input, fmt=in_fmt, encoding=encoding, batch_size=batch_size, meter=meter)
+        first = next(chunks)
+        for col in [text_col] + ([id_col] if id_col else []):
+            if col not in first.columns:
+                raise missing_column_error(col, first.columns)
+        read = {"rows": 0}
+
+        def counted():
+            for chunk in itertools.chain([first], chunks):
+                read["rows"] += len(chunk)
+                yield chunk
+
+        bar = Progress(progress, total=lambda done: meter.estimated_rows(read["rows"]))
+        stack.callback(bar.close)
+        stack.enter_context(_sigterm_as_interrupt())
+        stream = stack.enter_context(contextlib.closing(
+            score_stream(spec, counted(), text_col=text_col, jobs=jobs or default_jobs(), on_chunk=bar.update)
+        ))
+        review = 0
+        for out in stream:
+            review += int((out["decision"] == "review").sum())
+            writer.write(out)
+    return Scored(bar.done, review, bar.elapsed)
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """SIGTERM (kill, timeout, a scheduler stopping the job) unwinds like Ctrl-C: temporary files are removed."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def predict_one(text: str, model: str | Path | None = None, evidence: int = 6, say: Say = _quiet) -> dict[str, Any]:
+    """One claim's result, with its evidence as (term, weight) pairs."""
+    from claimclf.text import normalize
+
+    scorer = scorer_spec(model, None, evidence, say).build()
+    result = scorer.score_texts([text])[0]
+    items = scorer.explainer.explain([normalize(text)], k=evidence)[0] if scorer.explainer and text.strip() else []
+    return dict(result, evidence=[(e.term, e.weight) for e in items])
+
+
+# ---------------------------------------------------------------- data
+
+
+def generate_data(out: Path | None = None, rows: int | None = None, seed: int | None = None,
+                  sample: bool = True) -> list[str]:
+    """Rebuild the corpus, its data card, the presumed-cosmetic list and (default --out) the sample; what was written."""
+    from claimclf.corpus import datacard, generator
+    from claimclf.corpus.presumed import write_presumed_cosmetic
+    from claimclf.decision import PRESUMED_COSMETIC_FILE
+    from claimclf.files import atomic_write_text
+
+    target = Path(out or config.default_corpus())
+    used_seed = generator.DEFAULT_SEED if seed is None else seed
+    made = generator.write_corpus(target, n_rows=rows or generator.DEFAULT_ROWS, seed=used_seed)
+    written = [f"{len(made)} labelled rows written to {target}"]
+    card = target.with_name("README.md") if out is None else target.with_suffix(".card.md")
+    atomic_write_text(card, datacard.render(made, seed=used_seed))
+    written.append(f"data card written to {card}")
+    if out is None:
+        names = write_presumed_cosmetic(config.resources_dir() / PRESUMED_COSMETIC_FILE)
+        written.append(f"{len(names)} presumed-cosmetic procedure names written to "
+                       f"{config.resources_dir() / PRESUMED_COSMETIC_FILE}")
+        if sample:
+            s = generator.write_sample(config.default_sample())
+            written.append(f"{len(s)} unlabelled sample claims written to {config.default_sample()}")
+    return written
+
+
+def validate_data(path: Path, fmt: str | None = None, encoding: str = "utf-8-sig"):
+    """The validation report of a labelled file (see :func:`claimclf.dataset.validate`)."""
+    from claimclf.dataset import validate
+    from claimclf.tables import read_table
+
+    return validate(read_table(str(path), fmt=fmt, encoding=encoding))
+
+
+# ---------------------------------------------------------------- promote
+
+
+def default_promotion_data() -> Path:
+    """The team's dev set beside the project when present, else the shipped corpus."""
+    dev = config.project_root().parent / "shared" / "dev" / "dev.csv"
+    return dev if dev.is_file() else config.default_corpus()
+
+
+def promote_version(
+    version: str,
+    data: Path | None = None,
+    *,
+    tolerance: float = 0.02,
+    force: bool = False,
+    tracking_uri: str | None = None,
+    text_col: str = "text",
+    label_col: str = "label",
+    echo: Say = print,
+    say: Say = _quiet,
+) -> str:
+    """Make ``version`` the champion if it is at least as good as the current one on the same data.
+
+    Both are measured by :func:`claimclf.evaluate.evaluate_model`; the comparison is printed
+    with ``echo`` and recorded (version tags and a run); a refusal raises
+    :class:`~claimclf.tracking.registry.PromotionRefused` unless ``force``. Returns the status.
+    """
+    from claimclf.dataset import read_labelled
+    from claimclf.decision import Policy
+    from claimclf.evaluate import evaluate_model
+    from claimclf.files import sha256_file
+    from claimclf.persistence import load
+    from claimclf.tracking.registry import (
+        CHAMPION,
+        PROMOTION_EXPERIMENT,
+        REGISTERED_MODEL,
+        Comparison,
+        PromotionRefused,
+        compare,
+        record_promotion,
+        versions,
+    )
+    from claimclf.tracking.store import Tracker, probe, resolve_tracking_uri
+
+    version = str(version).lstrip("vV")
+    if not version.isdigit():
+        raise ClaimError(f"VERSION must be a registered version number like 3, not {version!r}")
+    uri = resolve_tracking_uri(tracking_uri)
+    probe(uri)
+    data = Path(data) if data else default_promotion_data()
+    if not data.is_file():
+        raise ClaimError(f"evaluation data {data} not found: pass --data")
+    tracker = Tracker(uri=uri, experiment=PROMOTION_EXPERIMENT)
+    champion = versions(tracker, version)
+    if champion == version:
+        echo(f"claimclf v{version} is already the {CHAMPION}: nothing to do")
+        return "unchanged"
+    df = read_labelled(data, text_col, label_col)
+
+    def measured(v: str) -> dict[str, Any]:
+        loaded: LoadedModel = load(f"models:/{REGISTERED_MODEL}/{v}", warn=say, tracking_uri=uri)
+        policy: Policy = Policy.from_sidecar(loaded.sidecar)
+        return evaluate_model(loaded.engine(), df, policy)[0]
+
+    new = measured(version)
+    old = measured(champion) if champion is not None else None
+    result = Comparison(version, champion, data, sha256_file(data), len(df), tolerance, compare(new, old, tolerance))
+    for line in result.lines():
+        echo(line)
+    status = "first" if champion is None else ("passed" if result.passed else ("forced" if force else "refused"))
+    record_promotion(tracker, result, status, force, new, old, move_alias=result.passed or force)
+    if status == "refused":
+        raise PromotionRefused(f"not promoted: v{version} is worse than champion v{champion} on {data.name} "
+                               "(see the FAILS lines above); pass --force to promote anyway")
+    if status == "forced":
+        echo(f"forced: {CHAMPION} is now v{version} although the comparison failed (recorded as promotion.status=forced)")
+    elif champion is None:
+        echo(f"no {CHAMPION} before: {CHAMPION} is now v{version}")
+    else:
+        echo(f"promoted: {CHAMPION} is now v{version} (was v{champion})")
+    return status
