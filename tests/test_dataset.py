@@ -1,6 +1,8 @@
 import pandas as pd
+import pytest
 
-from claimclf.dataset import validate
+from claimclf.dataset import read_labelled, validate
+from claimclf.errors import ClaimError
 
 
 def good():
@@ -37,3 +39,49 @@ def test_imbalance_is_a_warning_not_a_failure():
                        "lang": ["en"] * 5})
     report = validate(df)
     assert report.ok and any(c.name == "class balance by language" and not c.ok for c in report.checks)
+
+
+def write(tmp_path, labels, texts=None, name="data.csv"):
+    texts = texts or [f"text number {i} {'younger' if lab == 'cosmetic' else 'pain'}" for i, lab in enumerate(labels)]
+    path = tmp_path / name
+    pd.DataFrame({"text": texts, "label": labels}).to_csv(path, index=False)
+    return path
+
+
+def test_unknown_label_is_named_with_its_line(tmp_path):
+    with pytest.raises(ClaimError, match="'maybe' \\(file line 4"):
+        read_labelled(write(tmp_path, ["cosmetic", "therapeutic", "maybe"] * 5))
+
+
+def test_single_class_is_refused_for_training_but_evaluates(tmp_path):
+    path = write(tmp_path, ["cosmetic"] * 20)
+    with pytest.raises(ClaimError, match="only one class"):
+        read_labelled(path, for_training=True)
+    assert len(read_labelled(path)) == 20
+
+
+def test_missing_column_names_the_option(tmp_path):
+    path = tmp_path / "x.csv"
+    pd.DataFrame({"text": ["a"] * 20}).to_csv(path, index=False)
+    with pytest.raises(ClaimError, match="'label'.*--label-col"):
+        read_labelled(path)
+
+
+def test_other_column_names_become_text_and_label(tmp_path):
+    path = tmp_path / "named.csv"
+    pd.DataFrame({"note": ["pain", "younger"] * 6, "y": ["therapeutic", "cosmetic"] * 6}).to_csv(path, index=False)
+    df = read_labelled(path, text_col="note", label_col="y", for_training=True)
+    assert list(df.columns) == ["text", "label"] and len(df) == 12
+
+
+def test_labels_are_cleaned_and_empty_texts_dropped(tmp_path):
+    texts = [f"text {i}" for i in range(20)]
+    texts[0] = "  "
+    out = read_labelled(write(tmp_path, [" Cosmetic", "THERAPEUTIC "] * 10, texts), for_training=True)
+    assert set(out["label"]) == {"cosmetic", "therapeutic"} and len(out) == 19
+
+
+def test_validate_and_training_agree_on_label_case():
+    df = good()
+    df["label"] = ["Cosmetic", "therapeutic ", "COSMETIC", "Therapeutic"]
+    assert validate(df).ok

@@ -4,8 +4,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from claimclf.evaluate import PLOTS, evaluate_frame, expected_calibration_error, metrics, write_report
-from claimclf.scoring import Policy
+from claimclf.decision import Policy
+from claimclf.evaluate import evaluate_predictions, expected_calibration_error, metrics, write_report
+from claimclf.plots import PLOTS
 
 
 def test_ece_perfect_and_worst():
@@ -31,7 +32,7 @@ def test_report_and_plots_written(tmp_path):
         "slice": ["clear"] * 20,
     })
     p = np.linspace(0.05, 0.95, 20)[::-1]
-    report = evaluate_frame(df, p, Policy())
+    report = evaluate_predictions(df, p, Policy())
     paths = write_report(report, df, p, tmp_path)
     assert {x.name for x in paths} == {"report.json", *PLOTS}
     for x in paths[1:]:

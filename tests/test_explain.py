@@ -1,7 +1,8 @@
 import pytest
 
-from claimclf.explain import Evidence, Explainer, format_evidence, readable
-from claimclf.persistence import load_model
+from claimclf.persistence import load
+from claimclf.scoring.explain import Evidence, Explainer, format_evidence, readable
+from claimclf.text import normalize
 
 
 def test_readable_forms():
@@ -18,12 +19,12 @@ def test_format_groups_by_direction():
 
 @pytest.fixture(scope="module")
 def explainer(small_model):
-    return Explainer.from_pipeline(load_model(small_model)[0])
+    return Explainer.from_engine(load(small_model).engine())
 
 
 def test_evidence_terms_come_from_the_text_and_point_the_right_way(explainer):
     text = "Patient wants to look younger and refreshed; no visual complaints, fields full."
-    ev = explainer.explain([text], k=4)[0]
+    ev = explainer.explain([normalize(text)], k=4)[0]
     assert 0 < len(ev) <= 4
     assert sum(e.weight for e in ev) > 0  # towards cosmetic
     words = set(text.lower().replace(";", " ").replace(",", " ").replace(".", " ").split())

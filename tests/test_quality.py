@@ -3,13 +3,14 @@
 Trained exactly as `claimclf train` trains (search, calibration, review band); never trained on the dev set.
 """
 
-import pandas as pd
 import pytest
 
 from claimclf import config
-from claimclf.evaluate import evaluate_frame
-from claimclf.model import predict_p_cosmetic, train
-from claimclf.scoring import Policy
+from claimclf.dataset import read_labelled
+from claimclf.decision import Policy
+from claimclf.evaluate import evaluate_model
+from claimclf.scoring.engine import Engine
+from claimclf.train import train
 
 from .conftest import DEV_SET, require_shared
 
@@ -17,14 +18,13 @@ from .conftest import DEV_SET, require_shared
 @pytest.fixture(scope="module")
 def dev_report():
     dev_path = require_shared(DEV_SET)
-    corpus = pd.read_csv(config.default_corpus(), dtype=str, keep_default_na=False)
-    dev = pd.read_csv(dev_path, dtype=str, keep_default_na=False)
+    corpus = read_labelled(config.default_corpus(), for_training=True)
+    dev = read_labelled(dev_path)
     # the dev set's sentences must never be in the training data
     assert not set(dev["text"]) & set(corpus["text"])
     result = train(corpus)
-    p = predict_p_cosmetic(result.pipeline, dev["text"].tolist())
     policy = Policy(0.5, result.policy["review_low"], result.policy["review_high"])
-    return evaluate_frame(dev, p, policy)
+    return evaluate_model(Engine.from_pipeline(result.pipeline), dev, policy)[0]
 
 
 @pytest.mark.slow

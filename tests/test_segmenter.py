@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimclf import config, text
+from claimclf import config, segmenter, text
 from claimclf.errors import ClaimError
 
 HAS_FAST = importlib.util.find_spec("jieba_fast_dat") is not None
@@ -20,11 +20,12 @@ needs_fast = pytest.mark.skipif(not HAS_FAST, reason="jieba_fast_dat is not inst
 TOKENS_OF_CORPUS = """
 import hashlib, json, sys
 import pandas as pd
-from claimclf.text import segmenter_name, tokenize
+from claimclf.segmenter import segmenter_name
+from claimclf.text import normalize, tokenize
 df = pd.read_csv(sys.argv[1], dtype=str, keep_default_na=False)
 digest = hashlib.sha256()
 for t in df["text"]:
-    digest.update(json.dumps(tokenize(t), ensure_ascii=False).encode())
+    digest.update(json.dumps(tokenize(normalize(t)), ensure_ascii=False).encode())
 print(segmenter_name(), len(df), digest.hexdigest())
 """
 
@@ -50,12 +51,12 @@ def test_fast_segmenter_tokens_equal_jieba_on_the_shipped_corpus():
 def both():
     if not HAS_FAST:
         pytest.skip("jieba_fast_dat is not installed (pip install '.[fast]')")
-    return text._jieba_segmenter(), text._fast_dat_segmenter()
+    return segmenter._jieba_segmenter(), segmenter._fast_dat_segmenter()
 
 
 def _dictionary_words() -> list[str]:
     """Words a run of Chinese characters can hold (tokenize never passes Latin letters to the segmenter)."""
-    user = [w for w, _ in text._user_words() if all("\u4e00" <= ch <= "\u9fff" for ch in w)]
+    user = [w for w, _ in segmenter._user_words() if all("\u4e00" <= ch <= "\u9fff" for ch in w)]
     return user + ["上睑", "下垂", "视野", "遮挡", "患者", "要求", "美容", "手术", "疼痛", "治疗", "无明显", "瘢痕", "挛缩",
                    "功能", "障碍", "鼻中隔", "偏曲"]
 
@@ -88,21 +89,21 @@ def test_fast_segmenter_breaks_ties_as_jieba_does(both, run):
 
 
 def test_unknown_segmenter_name_is_a_clear_error(monkeypatch):
-    monkeypatch.setenv(text.SEGMENTER_ENV, "stanza")
-    text.reset_segmenter()
+    monkeypatch.setenv(segmenter.SEGMENTER_ENV, "stanza")
+    segmenter.reset_segmenter()
     try:
         with pytest.raises(ClaimError, match="auto, jieba or jieba_fast_dat"):
-            text.segmenter_name()
+            segmenter.segmenter_name()
     finally:
         monkeypatch.undo()
-        text.reset_segmenter()
+        segmenter.reset_segmenter()
     assert text.tokenize("视野遮挡") == ("视野遮挡",)
 
 
 def test_plain_jieba_still_works_without_the_fast_extra():
     code = ("import sys; sys.modules['jieba_fast_dat'] = None\n"
-            "from claimclf.text import segmenter_name, tokenize\n"
-            "print(segmenter_name(), '/'.join(tokenize('无视物障碍，视野检查正常')))")
+            "from claimclf.segmenter import segmenter_name; from claimclf.text import normalize, tokenize\n"
+            "print(segmenter_name(), '/'.join(tokenize(normalize('无视物障碍，视野检查正常'))))")
     env = dict(os.environ, CLAIMCLF_SEGMENTER="auto")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["jieba", "无/视物障碍/|/视野/检查/正常"]

@@ -47,11 +47,13 @@ def test_spark_udf_gives_the_same_probabilities_as_local_scoring(tmp_path, spark
     from mlflow.models import ModelSignature
     from mlflow.types.schema import Schema, TensorSpec
 
-    from claimclf.model import positive_index
-    from claimclf.persistence import load_model
-    from claimclf.scoring import Policy, Scorer
+    from claimclf.decision import Policy
+    from claimclf.persistence import load
+    from claimclf.scoring.scorer import Scorer
+    from claimclf.train import positive_index
 
-    pipeline, sidecar = load_model(small_model)
+    model = load(small_model)
+    pipeline, sidecar = model.pipeline(), model.sidecar
     mlflow.set_tracking_uri(f"sqlite:///{tmp_path / 'mlflow.db'}")
     mlflow.set_experiment("spark-test")
     with mlflow.start_run():
@@ -77,7 +79,7 @@ def test_spark_udf_gives_the_same_probabilities_as_local_scoring(tmp_path, spark
         .loc[claims["id"]]
     )
 
-    local = Scorer(pipeline, Policy.from_sidecar(sidecar), evidence_terms=0).score_column(claims["text"].tolist())
+    local = Scorer(model.engine(), Policy.from_sidecar(sidecar), evidence_terms=0).score_column(claims["text"].tolist())
     assert len(scored) == len(claims) == 240
     np.testing.assert_allclose(scored["p_cosmetic"].to_numpy(), pipeline.predict_proba(claims["text"].tolist())[:, pos],
                                rtol=0, atol=1e-12)

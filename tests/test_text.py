@@ -8,14 +8,14 @@ def test_normalize_fullwidth_case_space():
 
 
 def test_chinese_runs_use_jieba_with_the_domain_dictionary():
-    tokens = tokenize("无视物障碍，视野检查正常")
+    tokens = tokenize(normalize("无视物障碍，视野检查正常"))
     # without the user dictionary jieba reads 无视 ("ignore") here
     assert tokens[:2] == ("无", "视物障碍")
     assert BOUNDARY in tokens
 
 
 def test_mixed_text_keeps_english_words_and_numbers():
-    tokens = tokenize("BMI 38，合并T2DM及OSA，拟行sleeve gastrectomy")
+    tokens = tokenize(normalize("BMI 38，合并T2DM及OSA，拟行sleeve gastrectomy"))
     assert "bmi" in tokens and "38" in tokens and "t2dm" in tokens and "gastrectomy" in tokens
     assert "合并" in tokens
 
@@ -33,4 +33,4 @@ def test_detect_lang():
 
 def test_traditional_chinese_is_read_as_simplified():
     assert normalize("經診斷為雄激素性脫髮，頭皮無外傷") == "经诊断为雄激素性脱发,头皮无外伤"
-    assert tokenize("視野遮擋") == tokenize("视野遮挡")
+    assert tokenize(normalize("視野遮擋")) == tokenize(normalize("视野遮挡"))

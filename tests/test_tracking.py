@@ -18,8 +18,10 @@ from typer.testing import CliRunner
 
 from claimclf.cli import app
 from claimclf.corpus.generator import write_corpus
-from claimclf.persistence import load_model, sha256_file
-from claimclf.tracking import REGISTERED_MODEL, artifact_root, default_tracking_uri, resolve_tracking_uri, using
+from claimclf.files import sha256_file
+from claimclf.persistence import load
+from claimclf.tracking.registry import REGISTERED_MODEL
+from claimclf.tracking.store import artifact_root, default_tracking_uri, resolve_tracking_uri, using
 
 runner = CliRunner()
 
@@ -180,7 +182,7 @@ def test_registry_champion_and_refused_promotion(store):
 
 def test_pyfunc_and_registered_scoring_match_the_joblib_model(store, tmp_path, monkeypatch):
     texts = claim_texts(store.eval_data)[:40] + ["", "双眼皮", "x"]
-    pipeline, _ = load_model(store.good_model)
+    pipeline = load(store.good_model).pipeline()
     with using(store.uri) as mlflow:
         model = mlflow.pyfunc.load_model(f"models:/{REGISTERED_MODEL}/{store.good_version}")
     got = model.predict(pd.DataFrame({"text": texts}))

@@ -166,10 +166,11 @@ def load_local(path: Path, warn: Callable[[str], None] | None = None) -> LoadedM
         check_versions(sidecar, str(path), warn)
         return unpickle_pipeline(data, sidecar.get("serialization"), str(path))
 
-    arrays_path = scoring_path(path)
+    arrays_path = path.with_name(str(sidecar.get("scoring_file") or scoring_path(path).name))
     if sidecar.get("scoring_sha256"):
         if not arrays_path.is_file():
-            raise ClaimError(f"{path} has no scoring arrays {arrays_path.name}: retrain with `claimclf train`")
+            raise ClaimError(f"{path} has no scoring arrays {arrays_path.name} beside it: copy the model's three files "
+                             "together (.joblib, .scoring.npz, .joblib.json) or retrain with `claimclf train`")
         arrays = checked_bytes(arrays_path, sidecar["scoring_sha256"])
     else:  # saved before scoring arrays existed: converted once, at the old speed
         from claimclf.scoring.engine import to_bytes

@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from claimclf.errors import ClaimError
-from claimclf.io import TableWriter, atomic_write_bytes, infer_format, iter_table, read_table
+from claimclf.tables import TableWriter, atomic_write_bytes, infer_format, iter_table, read_table
 
 
 def test_infer_format():
@@ -105,7 +105,7 @@ def test_atomic_write_bytes(tmp_path):
 # --- streaming, encodings and the read meter (batch scoring) ---------------------------------
 
 def test_gb18030_is_caught_on_the_first_chunk_and_named(tmp_path):
-    from claimclf.io import SNIFF_BYTES
+    from claimclf.tables import SNIFF_BYTES
 
     p = tmp_path / "gb.csv"
     rows = "".join(f"{i},上睑皮肤松弛遮挡视线，要求手术\n" for i in range(SNIFF_BYTES // 20))
@@ -117,7 +117,7 @@ def test_gb18030_is_caught_on_the_first_chunk_and_named(tmp_path):
 
 
 def test_a_bad_byte_past_the_sniffed_start_names_the_row(tmp_path):
-    from claimclf.io import SNIFF_BYTES
+    from claimclf.tables import SNIFF_BYTES
 
     p = tmp_path / "late.csv"
     good = "".join(f"{i},fine text\n" for i in range(SNIFF_BYTES // 10))
@@ -155,7 +155,7 @@ def test_stdin_is_read_in_chunks_and_header_only_stdin_keeps_columns(tmp_path):
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
 def test_read_meter_knows_or_estimates_the_total(tmp_path, fmt):
-    from claimclf.io import ReadMeter
+    from claimclf.tables import ReadMeter
 
     p = tmp_path / f"m.{fmt}"
     df = pd.DataFrame({"id": [str(i) for i in range(3000)], "text": ["上睑皮肤松弛 upper lid"] * 3000})
@@ -187,7 +187,7 @@ def test_writer_keeps_the_first_chunks_columns_and_refuses_to_drop_a_new_field(t
 
 def test_malformed_csv_rows_are_kept_marked_and_in_place(tmp_path):
     """Exports break rows with unquoted commas or lost fields: each stays a row, marked, with nothing dropped."""
-    from claimclf.io import unreadable_rows
+    from claimclf.tables import unreadable_rows
 
     p = tmp_path / "broken.csv"
     p.write_text('id,text\n1,"ptosis, field 20"\n2,wants a smaller nose, no complaint, none\n\n3\n'
@@ -231,7 +231,7 @@ def test_an_unclosed_quote_is_one_clear_error(tmp_path):
 
 
 def test_a_row_that_cannot_be_parsed_is_kept_empty_and_marked(tmp_path):
-    from claimclf.io import unreadable_rows
+    from claimclf.tables import unreadable_rows
 
     p = tmp_path / "q.csv"
     p.write_text('id,text\n1,ok\n2,"abc"def\n3,a "quoted" word\n', encoding="utf-8")
@@ -241,7 +241,7 @@ def test_a_row_that_cannot_be_parsed_is_kept_empty_and_marked(tmp_path):
 
 
 def test_broken_jsonl_lines_stay_rows_and_ids_keep_their_type(tmp_path):
-    from claimclf.io import unreadable_rows
+    from claimclf.tables import unreadable_rows
 
     p = tmp_path / "c.jsonl"
     p.write_text('{"id": 1, "text": "a"}\nnot json\n[1, 2]\n{"id": 4}\n', encoding="utf-8")
@@ -254,7 +254,7 @@ def test_broken_jsonl_lines_stay_rows_and_ids_keep_their_type(tmp_path):
 def test_large_stdin_spills_to_a_temporary_file_and_reads_whole(monkeypatch):
     import io
 
-    import claimclf.io as cio
+    import claimclf.tables as cio
 
     monkeypatch.setattr(cio, "SPOOL_IN_MEMORY", 1000)  # spill after the first block
     rows = "".join(f"{i},{'x' * 200} {i}\n" for i in range(20_000))

@@ -1,4 +1,4 @@
-"""The compact model must be the fitted pipeline: same features, same probabilities, same evidence."""
+"""The scoring engine must be the fitted pipeline: same features, same probabilities, same evidence."""
 
 import json
 import subprocess
@@ -10,12 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimclf.compact import CompactModel, char_wb_ngrams, to_bytes
 from claimclf.errors import ClaimError
-from claimclf.explain import Explainer
-from claimclf.model import predict_p_cosmetic
-from claimclf.persistence import load_model, load_scoring_model
+from claimclf.persistence import load
+from claimclf.scoring.engine import Engine, char_wb_ngrams, to_bytes
 from claimclf.text import normalize
+from claimclf.train import predict_p_cosmetic
 
 EDGE_TEXTS = [
     "x",
@@ -30,12 +29,16 @@ EDGE_TEXTS = [
 
 @pytest.fixture(scope="module")
 def pipeline(small_model):
-    return load_model(small_model)[0]
+    return load(small_model).pipeline()
+
+
+def normalized(texts):
+    return [normalize(t) for t in texts]
 
 
 @pytest.fixture(scope="module")
 def compact(pipeline):
-    return CompactModel.from_bytes(to_bytes(pipeline))
+    return Engine.from_bytes(to_bytes(pipeline))
 
 
 @pytest.fixture(scope="module")
@@ -44,23 +47,28 @@ def texts(small_corpus):
 
 
 def test_probabilities_are_the_pipelines_to_the_bit(pipeline, compact, texts):
-    _, p = compact.transform(texts)
+    _, p = compact.transform(normalized(texts))
     np.testing.assert_array_equal(p, predict_p_cosmetic(pipeline, texts))
 
 
 def test_word_block_is_the_pipelines(pipeline, compact, texts):
     words = dict(pipeline.named_steps["features"].transformer_list)["words"]
     expected = words.transform(texts).tocsr()
-    got = compact.word_rows(texts)
+    got = compact.word_rows(normalized(texts))
     assert got.shape == expected.shape
     np.testing.assert_array_equal(got.indptr, expected.indptr)
     np.testing.assert_array_equal(got.indices, expected.indices)
     np.testing.assert_array_equal(got.data, expected.data)
 
 
-def test_evidence_is_the_pipelines(pipeline, compact, texts):
-    sample = texts[::7]
-    assert Explainer.from_compact(compact).explain(sample, k=6) == Explainer.from_pipeline(pipeline).explain(sample, k=6)
+def test_evidence_weights_are_the_pipelines(pipeline, compact):
+    """Evidence is word value times signed coefficient: with the word block equal (above), equal coefficients
+    make the evidence the pipeline's."""
+    clf = pipeline.named_steps["clf"]
+    sign = 1.0 if clf.classes_[1] == "cosmetic" else -1.0
+    np.testing.assert_array_equal(compact.word_coef(), sign * np.asarray(clf.coef_[0][: compact.n_words]))
+    words = dict(pipeline.named_steps["features"].transformer_list)["words"]
+    assert list(compact.word_names()) == sorted(words.vocabulary_, key=words.vocabulary_.get)
 
 
 def test_an_empty_batch_gives_no_rows(compact):
@@ -81,7 +89,7 @@ def test_character_ngrams_are_scikit_learns(text, min_n, extra):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.text(max_size=200), min_size=1, max_size=4))
 def test_any_text_scores_as_the_pipeline_does(pipeline, compact, batch):
-    np.testing.assert_array_equal(compact.p_cosmetic(batch), predict_p_cosmetic(pipeline, batch))
+    np.testing.assert_array_equal(compact.p_cosmetic(normalized(batch)), predict_p_cosmetic(pipeline, batch))
 
 
 def test_a_pipeline_of_another_shape_is_refused():
@@ -92,12 +100,12 @@ def test_a_pipeline_of_another_shape_is_refused():
     other = Pipeline([("features", CountVectorizer()), ("clf", LogisticRegression())])
     other.fit(["eyelid ptosis", "look younger", "field loss", "want beauty"], ["therapeutic", "cosmetic"] * 2)
     with pytest.raises(ClaimError, match="cannot be scored without scikit-learn"):
-        CompactModel.from_pipeline(other)
+        Engine.from_pipeline(other)
 
 
 def test_damaged_arrays_give_one_clear_error():
     with pytest.raises(ClaimError, match="cannot read the scoring arrays of m.joblib"):
-        CompactModel.from_bytes(b"PK\x03\x04 not really a zip", "m.joblib")
+        Engine.from_bytes(b"PK\x03\x04 not really a zip", "m.joblib")
 
 
 def test_the_file_holds_no_pickles(small_model):
@@ -111,10 +119,10 @@ def test_the_file_holds_no_pickles(small_model):
 
 def test_scoring_in_a_fresh_process_imports_neither_sklearn_nor_scipy(small_model, pipeline):
     code = (
-        "import sys, json; from claimclf.persistence import load_scoring_model; "
-        "from claimclf.scoring import Policy, Scorer; "
-        "m, side = load_scoring_model(sys.argv[1]); "
-        "rows = Scorer(m, Policy.from_sidecar(side)).score_texts(json.loads(sys.argv[2])); "
+        "import sys, json; from claimclf.persistence import load; "
+        "from claimclf.decision import Policy; from claimclf.scoring.scorer import Scorer; "
+        "m = load(sys.argv[1]); "
+        "rows = Scorer(m.engine(), Policy.from_sidecar(m.sidecar)).score_texts(json.loads(sys.argv[2])); "
         "print(json.dumps({'p': [r['p_cosmetic'] for r in rows], "
         "'heavy': sorted(k for k in ('sklearn', 'scipy', 'pandas', 'mlflow') if k in sys.modules)}))"
     )
@@ -126,8 +134,20 @@ def test_scoring_in_a_fresh_process_imports_neither_sklearn_nor_scipy(small_mode
     assert got["p"] == [round(float(p), 6) for p in predict_p_cosmetic(pipeline, claims)]
 
 
-def test_load_scoring_model_matches_the_saved_pipeline(small_model, pipeline):
-    model, sidecar = load_scoring_model(small_model)
-    assert sidecar["scoring_sha256"]
+def test_the_saved_engine_matches_the_saved_pipeline(small_model, pipeline):
+    model = load(small_model)
+    assert model.sidecar["scoring_sha256"]
     claims = ["burn scar contracture limits elbow extension", "想做双眼皮，变漂亮"]
-    np.testing.assert_array_equal(model.p_cosmetic(claims), predict_p_cosmetic(pipeline, claims))
+    np.testing.assert_array_equal(model.engine().p_cosmetic(normalized(claims)), predict_p_cosmetic(pipeline, claims))
+
+
+def test_the_presumed_cosmetic_names_travel_with_the_model(small_model):
+    from claimclf.decision import shipped_presumed_cosmetic
+
+    assert load(small_model).engine().presumed_cosmetic == shipped_presumed_cosmetic()
+
+
+def test_normalising_twice_changes_nothing(texts):
+    """Scoring normalises once and the pipeline's vectorizers normalise again: the same only if idempotent."""
+    once = normalized(texts)
+    assert normalized(once) == once

@@ -16,7 +16,8 @@ import pytest
 from bench.procmem import tree_rss_kb
 
 from claimclf.errors import ClaimError
-from claimclf.jobs import ScorerSpec, default_jobs, score_stream
+from claimclf.persistence import load
+from claimclf.scoring.workers import ScorerSpec, default_jobs, score_stream
 
 CLI = [sys.executable, "-m", "claimclf.cli"]
 
@@ -59,7 +60,7 @@ def test_two_jobs_give_byte_identical_output(tmp_path, small_model):
 def test_workers_keep_order_in_process(small_model):
     frames = [pd.DataFrame({"id": [f"{k}-{i}" for i in range(30)], "text": ["想做双眼皮", "", "burn scar contracture"] * 10})
               for k in range(7)]
-    spec = ScorerSpec.from_path(small_model, None, 2)
+    spec = ScorerSpec.from_model(load(small_model), None, 2)
     one = pd.concat(score_stream(spec, iter(frames), jobs=1))
     two = pd.concat(score_stream(spec, iter(frames), jobs=2))
     pd.testing.assert_frame_equal(one, two)
@@ -67,7 +68,7 @@ def test_workers_keep_order_in_process(small_model):
 
 
 def test_a_worker_that_cannot_load_the_model_gives_one_clear_error(small_model):
-    spec = ScorerSpec.from_path(small_model, None, 0)
+    spec = ScorerSpec.from_model(load(small_model), None, 0)
     broken = ScorerSpec(b"not an npz file", spec.sidecar, None, 0, "broken.joblib")
     frames = [pd.DataFrame({"text": ["a"]}), pd.DataFrame({"text": ["b"]})]
     with pytest.raises(ClaimError, match="cannot read the scoring arrays of broken.joblib"):

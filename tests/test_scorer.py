@@ -5,22 +5,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimclf.errors import ClaimError
-from claimclf.persistence import load_model
-from claimclf.scoring import OUTPUT_COLUMNS, Policy, Scorer
+from claimclf.decision import Policy
+from claimclf.persistence import load
+from claimclf.scoring.scorer import OUTPUT_COLUMNS, Scorer, attach_results, text_values
 
 
 @pytest.fixture(scope="module")
 def scorer(small_model):
-    pipeline, sidecar = load_model(small_model)
-    return Scorer(pipeline, Policy.from_sidecar(sidecar))
-
-
-def test_policy_band():
-    pol = Policy(0.5, 0.4, 0.6)
-    assert [pol.decide(p) for p in (0.1, 0.4, 0.45, 0.59, 0.6)] == ["therapeutic", "therapeutic", "review", "review", "cosmetic"]
-    with pytest.raises(ClaimError):
-        Policy(0.5, 0.7, 0.9)
+    model = load(small_model)
+    return Scorer(model.engine(), Policy.from_sidecar(model.sidecar))
 
 
 def test_unscorable_rows_go_to_review_with_a_reason(scorer):
@@ -34,7 +27,7 @@ def test_unscorable_rows_go_to_review_with_a_reason(scorer):
 
 def test_frame_keeps_rows_order_and_columns(scorer):
     df = pd.DataFrame({"claim": ["z", "a", "m"], "text": ["wants smaller nose", "", "烧伤后瘢痕挛缩，活动受限"]})
-    out = scorer.score_frame(df)
+    out = attach_results(df, scorer.score_column(text_values(df, "text")))
     assert out["claim"].tolist() == ["z", "a", "m"]
     assert list(out.columns) == ["claim", "text", *OUTPUT_COLUMNS]
 
@@ -74,7 +67,7 @@ _TEXTS = st.one_of(
 @given(st.lists(st.one_of(_TEXTS, st.none(), st.floats(allow_nan=True), st.binary(max_size=8), st.booleans()),
                 min_size=1, max_size=6))
 def test_arbitrary_unicode_always_yields_exactly_one_row_each(scorer, values):
-    from claimclf.scoring import MAX_CHARS
+    from claimclf.scoring.scorer import MAX_CHARS
 
     out = scorer.score_column(values)
     assert len(out) == len(values) and list(out.columns) == OUTPUT_COLUMNS
@@ -104,7 +97,7 @@ def test_a_one_megabyte_claim_is_scored_with_a_flag(scorer):
 
 
 def test_rows_the_reader_could_not_parse_go_to_review_unscored(scorer):
-    from claimclf.io import Unreadable
+    from claimclf.tables import Unreadable
 
     out = scorer.score_texts([Unreadable("malformed row ending on line 3"), "burn scar contracture, cannot extend elbow"])
     assert out[0]["decision"] == "review" and out[0]["reason"] == "malformed row ending on line 3"

@@ -1,0 +1,119 @@
+import numpy as np
+import pytest
+from sklearn.linear_model import LogisticRegression
+
+from claimclf.decision import (
+    Doubt,
+    PlattCalibrated,
+    Policy,
+    apply_platt,
+    choose_band,
+    fit_platt,
+    parse_band,
+    shipped_presumed_cosmetic,
+    shrink,
+)
+from claimclf.errors import ClaimError
+
+
+def test_platt_matches_the_formula_on_the_positive_class():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(200, 3))
+    y = np.where(X[:, 0] + rng.normal(scale=0.5, size=200) > 0, "cosmetic", "therapeutic")
+    base = LogisticRegression().fit(X, y)
+    p_cos = base.predict_proba(X)[:, list(base.classes_).index("cosmetic")]
+    wrapped = PlattCalibrated(LogisticRegression(), a=1.7, b=0.4).fit(X, y)
+    got = wrapped.predict_proba(X)[:, list(wrapped.classes_).index("cosmetic")]
+    assert np.allclose(got, apply_platt(p_cos, 1.7, 0.4), atol=1e-6)
+    # coefficients stay linear: decision = coef.x + intercept
+    assert np.allclose(wrapped.decision_function(X), X @ wrapped.coef_[0] + wrapped.intercept_[0])
+
+
+def test_fit_platt_recovers_a_known_distortion():
+    rng = np.random.default_rng(1)
+    true_p = rng.uniform(0.01, 0.99, 5000)
+    y = np.where(rng.uniform(size=5000) < true_p, "cosmetic", "therapeutic")
+    overconfident = apply_platt(true_p, 3.0, 0.0)
+    a, b = fit_platt(y, overconfident)
+    assert abs(a - 1 / 3) < 0.05 and abs(b) < 0.1
+
+
+def test_choose_band_reaches_the_target_precision():
+    rng = np.random.default_rng(2)
+    p = rng.uniform(size=4000)
+    y = np.where(rng.uniform(size=4000) < p, "cosmetic", "therapeutic")
+    band = choose_band(y, p, 0.9)
+    hi, lo = band["review_high"], band["review_low"]
+    assert lo <= 0.5 <= hi
+    assert (y[p >= hi] == "cosmetic").mean() >= 0.9
+    assert (y[p <= lo] == "therapeutic").mean() >= 0.9
+    assert 0 < band["cv_review_share"] < 1
+
+
+def doubt_reason(text: str, vocabulary=None) -> str:
+    from claimclf.text import normalize
+
+    return Doubt(shipped_presumed_cosmetic()).reason(text, normalize(text), vocabulary)
+
+
+def test_bare_name_of_a_procedure_that_needs_a_reason_is_doubted():
+    assert "too short" in doubt_reason("Septoplasty")
+    assert "too short" in doubt_reason("鼻中隔矫正")
+
+
+def test_presumed_cosmetic_names_are_not_doubted():
+    assert doubt_reason("双眼皮") == ""
+    assert doubt_reason("Botox forehead") == ""
+
+
+def test_no_english_or_chinese():
+    assert "no English or Chinese" in doubt_reason("!!! ??? 123")
+    assert "no English or Chinese" in doubt_reason("ادعاء تأمين")
+
+
+def test_unknown_words_are_doubted_with_a_vocabulary():
+    vocab = {"pain", "field", "wants", "younger"}
+    assert "does not know" in doubt_reason("le patient souhaite une chirurgie du nez esthétique", vocab)
+    assert doubt_reason("pain pain field wants younger", vocab) == ""
+
+
+def test_a_real_justification_is_not_doubted():
+    assert doubt_reason("Upper lid skin rests on the lashes; superior field 22 degrees, 45 taped.") == ""
+
+
+def test_shrink_pulls_to_the_middle():
+    assert shrink(1.0) == 0.625 and shrink(0.0) == 0.375 and shrink(0.5) == 0.5
+
+
+def test_policy_decides_inside_and_outside_the_band():
+    policy = Policy(0.5, 0.2, 0.8)
+    assert [policy.decide(p) for p in (0.1, 0.2, 0.5, 0.79, 0.8, 0.95)] == [
+        "therapeutic", "therapeutic", "review", "review", "cosmetic", "cosmetic"]
+    assert policy.label(0.49) == "therapeutic" and policy.label(0.5) == "cosmetic"
+
+
+def test_a_band_that_excludes_the_threshold_is_refused():
+    with pytest.raises(ClaimError, match="must lie in 0..1"):
+        Policy(0.5, 0.6, 0.9)
+
+
+def test_parse_band():
+    assert parse_band("0.3,0.7") == (0.3, 0.7)
+    assert parse_band(None) is None
+    for bad in ("0.7,0.3", "x,y", "0.5"):
+        with pytest.raises(ClaimError, match="--review-band"):
+            parse_band(bad)
+
+
+def test_platt_calibrated_pickles_by_reference_and_scoring_does_not_build_it():
+    import pickle
+    import subprocess
+    import sys
+
+    from sklearn.linear_model import LogisticRegression
+
+    wrapped = PlattCalibrated(LogisticRegression(), a=2.0, b=0.1)
+    assert b"claimclf.decision" in pickle.dumps(wrapped)
+    code = "import sys, claimclf.decision; print('sklearn' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
