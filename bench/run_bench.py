@@ -48,17 +48,22 @@ def timed_run(args: list[str], env: dict | None = None) -> float:
 
 
 def claim_texts(per_lang: int) -> dict[str, list[str]]:
-    """``per_lang`` distinct generated claims for each language, and all of them in generated order.
+    """``per_lang`` distinct generated claims for each language, and all of them, in a seeded random order.
 
     Distinct, so that no cache (the tokenizer's, the segmenter's) sees a text twice and flatters a rate;
-    the generator's registers give realistic lengths and wording.
+    the generator's registers give realistic lengths and wording. Shuffled, because the generator
+    writes its rows procedure by procedure and a partial take must still mix procedures.
     """
+    import random
+
     from claimclf.corpus.generator import generate
 
     by_lang: dict[str, dict[str, None]] = {lang: {} for lang in LANGS}
     everything: dict[str, None] = {}
     for batch in itertools.count():
-        for r in generate(n_rows=20_000, seed=SEED + batch):
+        rows = generate(n_rows=20_000, seed=SEED + batch)
+        random.Random(SEED + batch).shuffle(rows)
+        for r in rows:
             everything.setdefault(r.text)
             if len(by_lang[r.lang]) < per_lang:
                 by_lang[r.lang].setdefault(r.text)

@@ -22,11 +22,21 @@ def test_same_seed_same_bytes():
 
 
 def test_language_shares_and_label_balance(rows):
+    assert abs(len(rows) - 2000) <= 60
     by_lang = collections.Counter(r.lang for r in rows)
-    assert by_lang["en"] == by_lang["zh"] == 900 and by_lang["mixed"] == 200
-    for lang in ("en", "zh", "mixed"):
+    for lang, share in (("en", 0.45), ("zh", 0.45), ("mixed", 0.10)):
+        assert abs(by_lang[lang] / len(rows) - share) < 0.02, by_lang
         labels = collections.Counter(r.label for r in rows if r.lang == lang)
         assert labels["therapeutic"] == labels["cosmetic"]
+
+
+def test_rows_are_sorted_by_procedure_and_scenario_with_unique_ids(rows):
+    keys = [(r.procedure, r.scenario) for r in rows]
+    assert keys == sorted(keys)
+    assert len({r.id for r in rows}) == len(rows)
+    for r in rows:
+        assert r.scenario.startswith(f"{r.procedure}/") and r.id.startswith(f"{r.procedure}-")
+        assert r.id.split("-")[1] == r.scenario.rsplit("-", 1)[1]  # the scenario's digest
 
 
 def test_texts_unique_and_non_empty(rows):
@@ -56,9 +66,12 @@ def test_hard_cases_are_plentiful(rows):
     assert len(registers) >= 9
 
 
-def test_sample_is_unlabelled():
+def test_sample_is_unlabelled_and_mixes_languages():
     sample = generate_sample(40)
     assert list(sample[0]) == ["claim_id", "text"] and len(sample) == 40
+    assert sample == generate_sample(40)
+    assert len({r["text"] for r in sample}) == 40
+    assert any(any("\u4e00" <= ch <= "\u9fff" for ch in r["text"]) for r in sample[:10])
 
 
 def test_shipped_corpus_is_what_the_generator_writes():

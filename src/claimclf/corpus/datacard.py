@@ -35,21 +35,29 @@ This file is written by `claimclf data generate` together with the corpus; do no
   abbreviations and codes are written in English (BMI, T2DM, OSA, Botox, HA, CPT/ICD codes).
 - **Mixed register.** A few rows join a clinician's text and the patient's own words about the
   same case (slice `mixed_register`).
-- **Determinism.** One seeded `random.Random` drives every choice: `claimclf data generate`
-  rebuilds the file byte for byte (a test checks it).
+- **Quotas.** Every procedure gets a fixed number of rows in each language (the row count over
+  38, rounded up or down by a hash), the same for both labels, spread over its own scenarios: labels
+  are balanced within each language and no procedure's share depends on another procedure.
+- **Determinism.** Each scenario draws its rows from its own `random.Random`, seeded from the
+  corpus seed, the procedure and the scenario id: `claimclf data generate` rebuilds the file
+  byte for byte (a test checks it), and a change to one procedure changes only that procedure's
+  rows. Rows are sorted by procedure, scenario and counter, so a regenerated file diffs locally.
+  A scenario id ends in a hash of the scenario's clauses and slots, not its place in a list; a
+  mixed-register row carries the id of its clinical scenario. How to add a procedure:
+  `docs/adding-a-procedure.md`.
 
 ## Columns
 
 | column | meaning |
 |---|---|
-| `id` | row id, `C00001`… |
+| `id` | row id, `<procedure>-<scenario digest>-<output language><counter>`, e.g. `rhinoplasty-1a2b3c4d-zh007` |
 | `text` | the claim justification |
 | `label` | `therapeutic` or `cosmetic` |
 | `lang` | `en`, `zh` or `mixed` (Chinese with English terms) |
 | `procedure` | procedure key, e.g. `upper_blepharoplasty` |
 | `register` | the register the text is written in |
 | `slice` | `clear`; `negation` (a cue is denied); `keyword_trap` (words point the wrong way); `threshold`; `mixed_register` |
-| `scenario` | the scenario that produced the row (`procedure/index`): the group for grouped cross-validation |
+| `scenario` | the scenario behind the row, `<procedure>/<lang>-<label>-<slice>-<digest>`: the group for grouped cross-validation |
 """
 
 LIMITS = """## Limits

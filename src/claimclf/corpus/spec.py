@@ -6,11 +6,18 @@ an ordered list of clause templates (see :mod:`claimclf.corpus.template`). A
 clause starting with ``!`` always stays; other clauses may be dropped or
 reordered by the generator, so every clause that is not marked ``!`` must be
 safe to drop without changing the label.
+
+A scenario's id (:meth:`Scenario.id_in`) is a hash of its content, so it does not
+change when other scenarios are added, removed or reordered; editing a scenario
+gives it a new id.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
+from functools import cached_property
 
 LABELS = ("therapeutic", "cosmetic")
 SLICES = ("clear", "negation", "keyword_trap", "threshold")
@@ -39,6 +46,17 @@ class Scenario:
         if not self.parts:
             raise ValueError("a scenario needs at least one clause")
 
+    @cached_property
+    def digest(self) -> str:
+        """8 hex digits of a sha256 of everything that defines the scenario (not of its place in a list)."""
+        content = [self.lang, self.label, self.slice, self.voice, list(self.parts),
+                   [[k, list(v)] for k, v in self.slots]]
+        return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()[:8]
+
+    def id_in(self, procedure_key: str) -> str:
+        """The stable scenario id: ``<procedure key>/<lang>-<label>-<slice>-<digest>``."""
+        return f"{procedure_key}/{self.lang}-{self.label}-{self.slice}-{self.digest}"
+
 
 @dataclass(frozen=True)
 class Procedure:
@@ -50,6 +68,13 @@ class Procedure:
     scenarios: tuple[Scenario, ...] = field(default_factory=tuple)
     # Chinese term -> English alternatives used when writing code-switched text.
     codeswitch: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def __post_init__(self) -> None:
+        seen: set[str] = set()
+        for s in self.scenarios:
+            if s.digest in seen:
+                raise ValueError(f"{self.key}: two scenarios have the id {s.id_in(self.key)} (identical?); remove one")
+            seen.add(s.digest)
 
 
 def _scenario(lang: str, label: str, slice_: str, parts: tuple[str, ...], voice: str, slots: dict | None) -> Scenario:
