@@ -37,9 +37,13 @@ train: install ## Train the default model on the shipped corpus
 evaluate: install ## Evaluate the default model on the shipped corpus (report in reports/)
 	$(CLI) evaluate
 
-eval: install ## Evaluate the default model on ../shared/dev/dev.csv when present (report in reports/dev/)
-	@if [ -f ../shared/dev/dev.csv ]; then $(CLI) evaluate --data ../shared/dev/dev.csv --report reports/dev; \
-	else echo "no ../shared/dev/dev.csv here: nothing to evaluate"; fi
+DEV_SETS := dev=../shared/dev/dev.csv real_dev=../shared/real/real_dev.csv
+
+eval: install ## Evaluate the default model on the held-out sets in ../shared when present; rewrite the README's quality tables
+	@for set in $(DEV_SETS); do name=$${set%%=*}; path=$${set#*=}; \
+		if [ -f $$path ]; then $(CLI) evaluate --data $$path --report reports/$$name || exit 1; \
+		else echo "no $$path here: $$name not evaluated"; fi; done
+	$(PY) scripts/quality_table.py --report dev=reports/dev/report.json --report real_dev=reports/real_dev/report.json --write
 
 score: install ## Score data/sample/claims.csv into data/sample/claims.scored.csv
 	$(CLI) score data/sample/claims.csv -o data/sample/claims.scored.csv --overwrite
@@ -48,11 +52,12 @@ demo: install ## Install, train, evaluate and score the sample; prints where eve
 	$(CLI) data validate data/claims_labelled.csv
 	$(CLI) train
 	$(CLI) evaluate --report reports/corpus
-	@if [ -f ../shared/dev/dev.csv ]; then $(CLI) evaluate --data ../shared/dev/dev.csv --report reports/dev; fi
+	@for set in $(DEV_SETS); do name=$${set%%=*}; path=$${set#*=}; \
+		if [ -f $$path ]; then $(CLI) evaluate --data $$path --report reports/$$name || exit 1; fi; done
 	$(CLI) score data/sample/claims.csv -o data/sample/claims.scored.csv --overwrite
 	@echo
 	@echo "model:          models/claimclf.joblib (+ claimclf.scoring.npz, claimclf.joblib.json)"
-	@echo "reports:        reports/corpus/ $$( [ -d reports/dev ] && echo 'and reports/dev/')"
+	@echo "reports:        reports/corpus/ $$(for d in reports/dev reports/real_dev; do [ -d $$d ] && printf '%s/ ' $$d; done)"
 	@echo "scored sample:  data/sample/claims.scored.csv"
 	@echo "try:            $(CLI) predict \"Upper lid skin rests on the lashes; superior field 22 degrees, 45 taped.\""
 

@@ -34,6 +34,24 @@ def test_help_does_not_import_heavy_libraries():
     assert out.stdout.strip() == "[]"
 
 
+def test_cli_only_parses_calls_one_workflow_and_prints():
+    """cli.py imports no data or metrics library and reaches the work through claimclf.workflows."""
+    import ast
+    from pathlib import Path
+
+    import claimclf.cli
+
+    tree = ast.parse(Path(claimclf.cli.__file__).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    allowed = {"__future__", "functools", "json", "os", "sys", "pathlib", "typing", "typer", "claimclf.errors",
+               "claimclf.workflows", "claimclf.decision", "claimclf.evaluate", "claimclf.progress"}
+    assert imported <= allowed, imported - allowed
+    names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+             and node.module == "claimclf.evaluate" for alias in node.names}
+    assert names <= {"summary_lines"}, names
+
+
 def test_generate_validate_train_evaluate(tmp_path):
     data = tmp_path / "corpus.csv"
     assert run("data", "generate", "--out", data, "--rows", 400, "--seed", 5).exit_code == 0

@@ -4,7 +4,8 @@ import pandas as pd
 import pytest
 
 from claimclf.errors import ClaimError
-from claimclf.tables import TableWriter, atomic_write_bytes, infer_format, iter_table, read_table
+from claimclf.files import atomic_write_bytes
+from claimclf.tables import TableWriter, infer_format, iter_table, read_table
 
 
 def test_infer_format():
@@ -262,3 +263,18 @@ def test_large_stdin_spills_to_a_temporary_file_and_reads_whole(monkeypatch):
     df = pd.concat(chunks, ignore_index=True)
     assert [len(c) for c in chunks] == [7_000, 7_000, 6_000]
     assert df["text"].iloc[-1].endswith(" 19999") and df["id"].tolist()[:3] == ["0", "1", "2"]
+
+
+def test_written_tables_get_the_umask_mode(tmp_path):
+    import os
+    import stat
+
+    import pandas as pd
+
+    mask = os.umask(0o027)
+    try:
+        with TableWriter(str(tmp_path / "out.csv"), "csv") as writer:
+            writer.write(pd.DataFrame({"text": ["a"]}))
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE((tmp_path / "out.csv").stat().st_mode) == 0o640

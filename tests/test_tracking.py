@@ -201,6 +201,48 @@ def test_pyfunc_and_registered_scoring_match_the_joblib_model(store, tmp_path, m
     assert r.exit_code != 0 and "cannot load" in r.output
 
 
+def _logged_files(store, version: str) -> Path:
+    """Where the artifact store keeps a registered version's files."""
+    import urllib.parse
+
+    c = client(store.uri)
+    model_id = c.get_model_version(REGISTERED_MODEL, version).model_id
+    return Path(urllib.parse.urlparse(c.get_logged_model(model_id).artifact_location).path)
+
+
+def test_a_tampered_registry_artifact_is_refused(store, tmp_path, monkeypatch):
+    """A file replaced in the artifact store is refused before use: its sha256 was recorded in the registry."""
+    import pickle
+
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", store.uri)
+    tags = client(store.uri).get_model_version(REGISTERED_MODEL, store.bad_version).tags
+    assert all(len(tags[k]) == 64 for k in ("claimclf.model_pkl_sha256", "claimclf.scoring_sha256",
+                                            "claimclf.sidecar_sha256"))
+    root = _logged_files(store, store.bad_version)
+    src = tmp_path / "in.csv"
+    pd.DataFrame({"text": ["Upper lid skin on the lashes, field 20 degrees"]}).to_csv(src, index=False)
+    ref = f"models:/{REGISTERED_MODEL}/{store.bad_version}"
+    assert run("score", src, "-o", tmp_path / "ok.csv", "--model", ref, "-q").exit_code == 0
+
+    marker = tmp_path / "the-pickle-ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    for path, bad in ((next(root.rglob("*.npz")), None), (next(root.rglob("model.pkl")), pickle.dumps(Payload()))):
+        original = path.read_bytes()
+        path.write_bytes(bad if bad is not None else original + b"x")
+        try:
+            r = run("score", src, "-o", tmp_path / f"{path.suffix[1:]}.csv", "--model", ref, "-q")
+            assert r.exit_code == 2, r.output
+            assert "does not match its recorded sha256" in r.output and len(r.output.strip().splitlines()) == 1
+            assert not (tmp_path / f"{path.suffix[1:]}.csv").exists()
+        finally:
+            path.write_bytes(original)
+    assert not marker.exists()
+
+
 def test_evaluate_records_a_run_and_its_report_has_no_claim_text(store, tmp_path):
     report = tmp_path / "rep"
     r = run("evaluate", "--data", store.eval_data, "--model", store.good_model, "--report", report,
@@ -267,14 +309,15 @@ def test_two_concurrent_trainings_are_both_recorded(tmp_path):
     assert sorted(int(v.version) for v in c.search_model_versions(f"name='{REGISTERED_MODEL}'")) == [1, 2]
 
 
-def test_score_with_a_local_model_does_not_import_mlflow(small_model, tmp_path):
+def test_score_with_a_local_model_imports_neither_mlflow_nor_sklearn_nor_the_corpus(small_model, tmp_path):
     src = tmp_path / "in.csv"
     pd.DataFrame({"text": ["Upper lid skin on the lashes, field 20 degrees", "想做双眼皮"]}).to_csv(src, index=False)
     code = (
         "import sys; from typer.testing import CliRunner; from claimclf.cli import app; "
         f"r = CliRunner().invoke(app, ['score', {str(src)!r}, '-o', {str(tmp_path / 'o.csv')!r}, '--model', "
         f"{str(small_model)!r}, '-q']); assert r.exit_code == 0, r.output; "
-        "print(sorted(m for m in sys.modules if m == 'mlflow' or m.startswith(('mlflow.', 'claimclf.tracking'))))"
+        "print(sorted(m for m in sys.modules if m in ('mlflow', 'sklearn', 'scipy', 'claimclf.corpus') "
+        "or m.startswith(('mlflow.', 'sklearn.', 'claimclf.tracking', 'claimclf.corpus.'))))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

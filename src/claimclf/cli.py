@@ -122,6 +122,7 @@ def train(
         data, model, search=search, review_band=parse_band(review_band), target_precision=target_precision,
         calibrate=calibrate, text_col=text_col, label_col=label_col,
         tracking=Tracking(track, tracking_uri, experiment, track_optional), say=(lambda m: None) if quiet else _err,
+        warn=_err,
     )
     result, policy = done.result, done.policy
     kind = "grouped by scenario" if result.cv.grouped else "stratified"

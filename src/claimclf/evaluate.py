@@ -117,7 +117,7 @@ def evaluate_model(engine: Engine, df: pd.DataFrame, policy: Policy) -> tuple[di
 def evaluate_predictions(df: pd.DataFrame, p: np.ndarray, policy: Policy) -> dict[str, Any]:
     """Metrics of predictions ``p`` against ``df["label"]``, overall, by language and slice, and the decisions."""
     report: dict[str, Any] = {"overall": metrics(df["label"].to_numpy(), p, policy.threshold)}
-    for column in ("lang", "slice", "procedure"):
+    for column in ("lang", "source", "slice", "procedure"):
         if column in df.columns:
             report[f"by_{column}"] = breakdown(df, p, column, policy.threshold)
     report["decisions"] = decision_summary(p, df["label"].to_numpy(), policy)

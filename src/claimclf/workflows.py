@@ -92,8 +92,12 @@ def train_and_save(
     label_col: str = "label",
     tracking: Tracking = Tracking(),
     say: Say = _quiet,
+    warn: Say = _quiet,
 ) -> Trained:
-    """Train on labelled data, write the model's three files, evaluate the held-out predictions, record the run."""
+    """Train on labelled data, write the model's three files, evaluate the held-out predictions, record the run.
+
+    ``say`` hears the progress, ``warn`` the warnings (shown even when progress is not).
+    """
     import tempfile
 
     from claimclf.dataset import fingerprint, read_labelled
@@ -108,7 +112,7 @@ def train_and_save(
     model = Path(model or config.default_model())
     if not data.exists() and data == config.default_corpus():
         raise ClaimError(f"shipped corpus not found at {data}: run `claimclf data generate` first")
-    tracker = _tracker(tracking, say)
+    tracker = _tracker(tracking, warn)
     df = read_labelled(data, text_col, label_col, for_training=True)
     say(f"training on {data} ({len(df)} rows)")
     result = train(df, search=search, progress=say, calibrate=calibrate, target_precision=target_precision)
@@ -140,7 +144,7 @@ def train_and_save(
 
             trained.tracked = _record(tracking, lambda: log_training(
                 tracker, result, df, data, model, sidecar, search, oof_report=oof, oof_paths=paths,
-                text_col=text_col, label_col=label_col), say)
+                text_col=text_col, label_col=label_col), warn)
     return trained
 
 
