@@ -140,3 +140,15 @@ def test_a_model_pickled_before_the_move_of_platt_scaling_still_loads(small_mode
     sidecar_path(copy).write_text(json.dumps(side))
     loaded = load(copy).pipeline()
     assert type(loaded.named_steps["clf"]).__module__ == "claimclf.decision"
+
+
+def test_a_changed_segmentation_dictionary_is_reported(small_model, tmp_path):
+    copy, side = _copy_model(small_model, tmp_path)
+    assert len(side["jieba_user_dict_sha256"]) == 64
+    warnings = []
+    load(copy, warn=warnings.append)
+    assert warnings == []
+    side["jieba_user_dict_sha256"] = "0" * 64
+    sidecar_path(copy).write_text(json.dumps(side))
+    load(copy, warn=warnings.append)
+    assert len(warnings) == 1 and "segmentation dictionary" in warnings[0]

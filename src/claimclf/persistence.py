@@ -151,8 +151,11 @@ def load(ref: str | Path, warn: Callable[[str], None] | None = None, tracking_ur
     if is_registered(ref):
         from claimclf.tracking.registry import load_registered
 
-        return load_registered(str(ref), tracking_uri=tracking_uri, warn=warn)
-    return load_local(Path(ref), warn)
+        model = load_registered(str(ref), tracking_uri=tracking_uri, warn=warn)
+    else:
+        model = load_local(Path(ref), warn)
+    check_segmenter_dictionary(model.sidecar, model.name, warn)
+    return model
 
 
 def load_local(path: Path, warn: Callable[[str], None] | None = None) -> LoadedModel:
@@ -209,6 +212,19 @@ def checked_bytes(path: Path, expected: object) -> bytes:
             "the file was changed or replaced; retrain with `claimclf train`"
         )
     return data
+
+
+def check_segmenter_dictionary(sidecar: dict[str, Any], name: str, warn: Callable[[str], None] | None = None) -> None:
+    """Warn when the domain dictionary that segments Chinese is not the one the model was trained with."""
+    from claimclf.files import sha256_file
+    from claimclf.segmenter import user_dictionary_path
+
+    recorded = sidecar.get("jieba_user_dict_sha256")
+    if recorded and recorded != sha256_file(Path(user_dictionary_path())):
+        (warn or _stderr)(
+            f"warning: {name} was trained with another Chinese segmentation dictionary; Chinese claims may score "
+            "differently, retrain with `claimclf train` to be safe"
+        )
 
 
 def check_versions(sidecar: dict[str, Any], name: str, warn: Callable[[str], None] | None = None) -> None:
