@@ -79,7 +79,7 @@ BandOpt = Annotated[
     str | None,
     typer.Option(help="p_cosmetic range that goes to review, as LOW,HIGH (default: the model's stored band)."),
 ]
-# MLflow tracking (issue 3): the options are shared by train and evaluate; mlflow is imported only when tracking.
+# MLflow tracking: the options are shared by train and evaluate; mlflow is imported only when tracking.
 TrackOpt = Annotated[bool, typer.Option("--track/--no-track", help="Record an MLflow run (default: on).")]
 TrackingUriOpt = Annotated[
     str | None,
