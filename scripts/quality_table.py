@@ -31,7 +31,8 @@ BREAKDOWNS = ("lang", "source", "slice")
 def _overall(report: dict) -> dict:
     o, d = report["overall"], report.get("decisions", {})
     return {"n": o["n"], "macro_f1": o["macro_f1"], "accuracy": o["accuracy"], "roc_auc": o["roc_auc"], "ece": o["ece"],
-            "review_share": d.get("review_share"), "auto_accuracy": d.get("auto_accuracy")}
+            "review_share": d.get("review_share"), "doubted_share": d.get("doubted_share"),
+            "auto_accuracy": d.get("auto_accuracy")}
 
 
 def collect(sidecar: dict, reports: dict[str, dict]) -> dict:
@@ -80,6 +81,7 @@ def render(q: dict) -> str:
         lines += [head, "|---|" + "---:|" * (2 * len(sets) + 1)]
         rows = (("macro-F1", "macro_f1", False), ("accuracy", "accuracy", False), ("ROC-AUC", "roc_auc", False),
                 ("ECE (10 bins)", "ece", False), ("sent to review", "review_share", True),
+                ("of which by the doubt rules", "doubted_share", True),
                 ("accuracy of automatic decisions", "auto_accuracy", False))
         cv_column = {"macro_f1": cv["macro_f1"]["mean"], "accuracy": cv["accuracy"]["mean"],
                      "roc_auc": cv["roc_auc"]["mean"], "ece": q.get("cv_ece")}
@@ -87,7 +89,7 @@ def render(q: dict) -> str:
             cells = []
             for name in sets:
                 model, kw = sets[name]["model"], sets[name]["baselines"].get("keyword_rule", {})
-                cells += [_f(model.get(key), pct), _f(kw.get(key), pct) if key not in ("review_share", "auto_accuracy") else "–"]
+                cells += [_f(model.get(key), pct), _f(kw.get(key), pct) if key in ("macro_f1", "accuracy", "roc_auc", "ece") else "–"]
             lines.append(f"| {label} | " + " | ".join(cells) + f" | {_f(cv_column.get(key))} |")
         lines += ["", "Accuracy by language, source and slice (keyword rule in brackets):", "",
                   "| data | breakdown | n | claimclf | keyword rule |", "|---|---|---:|---:|---:|"]

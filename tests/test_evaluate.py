@@ -49,3 +49,20 @@ def test_leakage_flags_numbers_letters_and_punctuation_not_words():
            "therapeutic": [("pain", -2.0), ("not:pain", -1.0), ("c00123", -1.0)]}
     flagged = {f["term"] for f in leakage_flags(top)}
     assert flagged == {"u", "15823", "°", "c00123"}
+
+
+def test_evaluate_model_decides_as_scoring_does(small_model, small_corpus):
+    """The review share a report shows is the one `claimclf score` produces: band and doubt rules alike."""
+    from claimclf.evaluate import evaluate_model
+    from claimclf.persistence import load
+    from claimclf.scoring.scorer import Scorer
+
+    model = load(small_model)
+    df = pd.read_csv(small_corpus, dtype=str).head(150)
+    df.loc[0, "text"] = "Septoplasty"  # a bare procedure name: doubted
+    policy = Policy.from_sidecar(model.sidecar)
+    report, _ = evaluate_model(model.engine(), df, policy)
+    scored = Scorer(model.engine(), policy, evidence_terms=0).score_texts(df["text"].tolist())
+    review = np.mean([r["decision"] == "review" for r in scored])
+    assert report["decisions"]["review_share"] == pytest.approx(review)
+    assert report["decisions"]["doubted_share"] >= 1 / 150

@@ -91,36 +91,51 @@ def breakdown(df: pd.DataFrame, p: np.ndarray, column: str, threshold: float = 0
     return out
 
 
-def decision_summary(p: np.ndarray, y_true: np.ndarray, policy) -> dict[str, Any]:
+def decision_summary(decisions: list[str], y_true: np.ndarray, policy: Policy) -> dict[str, Any]:
     """What share goes to review, and how accurate the automatic decisions are."""
     import numpy as np
 
-    decisions = np.array([policy.decide(float(x)) for x in p])
+    decisions = np.asarray(decisions, dtype=object)
     auto = decisions != "review"
     return {
         "review_band": [policy.review_low, policy.review_high],
-        "review_share": float((~auto).mean()) if len(p) else 0.0,
+        "review_share": float((~auto).mean()) if len(decisions) else 0.0,
         "auto_accuracy": float((decisions[auto] == np.asarray(y_true)[auto]).mean()) if auto.any() else None,
     }
 
 
 def evaluate_model(engine: Engine, df: pd.DataFrame, policy: Policy) -> tuple[dict[str, Any], np.ndarray]:
-    """The report of ``engine`` on labelled ``df`` (``text``, ``label`` and optional ``lang``/``slice``), and its p_cosmetic."""
+    """The report of ``engine`` on labelled ``df`` (``text``, ``label``, optional ``lang``/``source``/``slice``),
+    and the model's p_cosmetic.
+
+    Metrics are of the model's probabilities; the decisions are the ones scoring makes (review band
+    and doubt rules), so the review share is what a claims team would see.
+    """
     import numpy as np
 
+    from claimclf.scoring.scorer import Scorer
     from claimclf.text import normalize
 
-    p = np.asarray(engine.p_cosmetic([normalize(t) for t in df["text"].astype(str)]), dtype=float)
-    return evaluate_predictions(df, p, policy), p
+    texts = df["text"].astype(str).tolist()
+    norms = [normalize(t) for t in texts]
+    p = np.asarray(engine.p_cosmetic(norms), dtype=float)
+    scorer = Scorer(engine, policy, evidence_terms=0)
+    decided = [scorer.decide(t, n, x) for t, n, x in zip(texts, norms, p, strict=True)]
+    report = evaluate_predictions(df, p, policy, [d[1] for d in decided])
+    report["decisions"]["doubted_share"] = float(np.mean([bool(d[2]) for d in decided])) if decided else 0.0
+    return report, p
 
 
-def evaluate_predictions(df: pd.DataFrame, p: np.ndarray, policy: Policy) -> dict[str, Any]:
-    """Metrics of predictions ``p`` against ``df["label"]``, overall, by language and slice, and the decisions."""
+def evaluate_predictions(df: pd.DataFrame, p: np.ndarray, policy: Policy, decisions: list[str] | None = None) -> dict[str, Any]:
+    """Metrics of predictions ``p`` against ``df["label"]``, overall, by language and slice, and the decisions
+    (``decisions`` as made, else the review band's on ``p``)."""
+    if decisions is None:
+        decisions = [policy.decide(float(x)) for x in p]
     report: dict[str, Any] = {"overall": metrics(df["label"].to_numpy(), p, policy.threshold)}
     for column in ("lang", "source", "slice", "procedure"):
         if column in df.columns:
             report[f"by_{column}"] = breakdown(df, p, column, policy.threshold)
-    report["decisions"] = decision_summary(p, df["label"].to_numpy(), policy)
+    report["decisions"] = decision_summary(decisions, df["label"].to_numpy(), policy)
     return report
 
 
@@ -188,7 +203,8 @@ def summary_lines(report: dict[str, Any], data: str) -> list[str]:
         lines.append(f"  baseline {name:<13} accuracy {b['overall']['accuracy']:.3f}  macro-F1 {b['overall']['macro_f1']:.3f}")
     d = report["decisions"]
     auto = f"{d['auto_accuracy']:.3f}" if d["auto_accuracy"] is not None else "n/a"
-    lines.append(f"  review band {d['review_band']}: {d['review_share']:.1%} to review, accuracy outside it {auto}")
+    doubted = f" ({d['doubted_share']:.1%} by the doubt rules)" if d.get("doubted_share") else ""
+    lines.append(f"  review band {d['review_band']}: {d['review_share']:.1%} to review{doubted}, accuracy outside it {auto}")
     if report.get("leakage_flags"):
         shown = ", ".join(f"{f['term']!r}" for f in report["leakage_flags"][:6])
         lines.append(f"  possible leakage among the strongest features: {shown} (see report.json)")

@@ -77,13 +77,9 @@ class Scorer:
                 evidence = self.explainer.explain(norms, k=self.evidence_terms, word_matrix=words)
             else:
                 evidence = [[]] * len(texts)
-            vocabulary = self.model.word_vocabulary
             for i, text, norm, p, ev in zip(todo, texts, norms, probs, evidence, strict=True):
-                p = float(min(1.0, max(0.0, p)))
-                decision = self.policy.decide(p)
-                doubt = self.doubt.reason(text, norm, vocabulary)
+                p, decision, doubt = self.decide(text, norm, p)
                 if doubt:
-                    p, decision = shrink(p), "review"
                     results[i]["reason"] = "; ".join(r for r in (results[i]["reason"], doubt) if r)
                 results[i].update(
                     predicted_label=self.policy.label(p),
@@ -92,6 +88,14 @@ class Scorer:
                     evidence=format_evidence(ev),
                 )
         return results
+
+    def decide(self, text: str, norm: str, p: float) -> tuple[float, str, str]:
+        """The p_cosmetic to report, the decision and the doubt (if any) for the model's ``p`` on ``text``."""
+        p = float(min(1.0, max(0.0, p)))
+        doubt = self.doubt.reason(text, norm, self.model.word_vocabulary)
+        if doubt:
+            return shrink(p), "review", doubt
+        return p, self.policy.decide(p), ""
 
     def score_column(self, values: list[object]) -> pd.DataFrame:
         """The output columns for ``values``, one row each: what a worker process sends back."""
