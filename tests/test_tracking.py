@@ -206,8 +206,8 @@ def _logged_files(store, version: str) -> Path:
     import urllib.parse
 
     c = client(store.uri)
-    model_id = c.get_model_version(REGISTERED_MODEL, version).model_id
-    return Path(urllib.parse.urlparse(c.get_logged_model(model_id).artifact_location).path)
+    source = c.get_model_version(REGISTERED_MODEL, version).source  # models:/m-<logged model id>
+    return Path(urllib.parse.urlparse(c.get_logged_model(source.rsplit("/", 1)[-1]).artifact_location).path)
 
 
 def test_a_tampered_registry_artifact_is_refused(store, tmp_path, monkeypatch):
