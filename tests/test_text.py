@@ -34,3 +34,18 @@ def test_detect_lang():
 def test_traditional_chinese_is_read_as_simplified():
     assert normalize("經診斷為雄激素性脫髮，頭皮無外傷") == "经诊断为雄激素性脱发,头皮无外伤"
     assert tokenize(normalize("視野遮擋")) == tokenize(normalize("视野遮挡"))
+
+
+def test_traditional_phrases_convert_as_phrases():
+    """OpenCC converts phrases, not only characters: 瞭解 is 了解, while 乾隆 stays a name."""
+    assert normalize("瞭解手術風險") == "了解手术风险"
+    assert normalize("答覆藉口") == "答复借口"
+    assert normalize("乾隆") == "乾隆"
+    assert normalize("衞生署") == "卫生署"  # a Hong Kong variant character
+
+
+def test_normalize_is_idempotent_where_one_conversion_pass_is_not():
+    """Scoring normalises once and the pipeline's vectorizers again: both must see the same text."""
+    for text in ("畢昇", "乾清宮", "蒐獵", "疗效显著", "ＢＭＩ　３８，視野遮擋"):
+        once = normalize(text)
+        assert normalize(once) == once, text

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 SIDECAR_FORMAT = 1
 SERIALIZATION = "pickle+zlib"  # older sidecars without this field: a joblib file
-LIBRARIES = ("scikit-learn", "jieba", "joblib", "numpy", "scipy", "pandas")
+LIBRARIES = ("scikit-learn", "jieba", "opencc", "joblib", "numpy", "scipy", "pandas")
 REGISTRY_PREFIX = "models:/"
 # Modules renamed since older models were pickled: unpickling maps them to where the classes live now.
 MOVED = {("claimclf.calibration", "PlattCalibrated"): ("claimclf.decision", "PlattCalibrated")}

@@ -7,9 +7,9 @@ downstream takes normalised text. Functions are module-level so a fitted pipelin
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
 from claimclf.segmenter import segment_run
 
@@ -34,23 +34,52 @@ def has_cjk(text: str) -> bool:
     return CJK_CHAR.search(text) is not None
 
 
-@lru_cache(maxsize=1)
-def _t2s_table() -> dict[int, str]:
-    """Traditional to simplified Chinese, character by character (claims from Taiwan and Hong Kong)."""
-    table: dict[int, str] = {}
-    path = resources.files("claimclf") / "resources" / "t2s_chars.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            trad, simp = line.split("\t")
-            table[ord(trad)] = simp
-    return table
+# OpenCC's Hong Kong -> simplified: phrases first, then characters (瞭解 -> 了解, 答覆 -> 答复, 乾隆 stays).
+# It is OpenCC's generic t2s plus Hong Kong variant characters (衞 -> 卫, 粧 -> 妆, 枱 -> 台, 衹 -> 只,
+# 敍 -> 叙, 糭 -> 粽, 潀 -> 潨: the only characters where the two differ). Not tw2s or tw2sp: they change
+# text that is already simplified, as most claims are (么 -> 幺, 显著 -> 显着; tw2sp also 影像 -> 图像).
+T2S_CONFIG = "hk2s"
+_T2S_MAX_PASSES = 4
+_t2s_lock = threading.Lock()
+_t2s_convert = None
+
+
+def _t2s():
+    """OpenCC's converter, built once per process (its dictionaries ship in the ``opencc`` wheel).
+
+    Kept in this module, never in a fitted pipeline, so pipelines still pickle :func:`normalize` by reference.
+    """
+    global _t2s_convert
+    if _t2s_convert is None:
+        with _t2s_lock:
+            if _t2s_convert is None:
+                import opencc
+
+                _t2s_convert = opencc.OpenCC(T2S_CONFIG).convert
+    return _t2s_convert
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified Chinese (claims from Taiwan and Hong Kong), converted until nothing changes.
+
+    One pass leaves a few names and classical phrases half converted (畢昇 -> 毕昇, which a second pass
+    makes 毕升); scoring normalises text that the pipeline's vectorizers normalise again, so
+    :func:`normalize` must be idempotent. Simplified text takes a single pass.
+    """
+    convert = _t2s()
+    for _ in range(_T2S_MAX_PASSES):
+        converted = convert(text)
+        if converted == text:
+            break
+        text = converted
+    return text
 
 
 def normalize(text: object) -> str:
     """NFKC (full-width to half-width), traditional to simplified, lower case, one space between words."""
     if not isinstance(text, str):
         return ""
-    text = unicodedata.normalize("NFKC", text).translate(_t2s_table())
+    text = to_simplified(unicodedata.normalize("NFKC", text))
     text = text.replace("\u3002", ".").replace("\u3001", ",")
     return _SPACE.sub(" ", text).strip().lower()
 
