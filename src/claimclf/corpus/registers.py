@@ -256,6 +256,15 @@ def _zh_consultation(rng: random.Random, clauses: list[str], slots: dict) -> str
     return head + body + tail
 
 
+def _question_en(rng: random.Random, clauses: list[str], slots: dict) -> str:
+    text = " ".join(c.strip() for c in clauses if c.strip())
+    return text[:1].upper() + text[1:] if rng.random() < 0.7 else text
+
+
+def _question_zh(rng: random.Random, clauses: list[str], slots: dict) -> str:
+    return "，".join(c.strip().rstrip("，,") for c in clauses if c.strip())
+
+
 REGISTERS = [
     Register("letter_of_medical_necessity", "en", "clinical", _letter),
     Register("preop_note", "en", "clinical", _preop),
@@ -270,6 +279,8 @@ REGISTERS = [
     Register("zh_patient_speech", "zh", "patient", _zh_patient),
     Register("zh_operative_record", "zh", "clinical", _zh_operative),
     Register("zh_consultation", "zh", "clinical", _zh_consultation),
+    Register("question", "en", "question", _question_en),
+    Register("zh_question", "zh", "question", _question_zh),
 ]
 
 

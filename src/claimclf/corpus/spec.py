@@ -22,7 +22,9 @@ from functools import cached_property
 LABELS = ("therapeutic", "cosmetic")
 SLICES = ("clear", "negation", "keyword_trap", "threshold")
 LANGS = ("en", "zh")
-VOICES = ("clinical", "patient")
+# "question": a short question a patient types into a search box or forum (cost, recovery, risks,
+# "can it be treated"), rendered without any claim framing.
+VOICES = ("clinical", "patient", "question")
 
 
 @dataclass(frozen=True)
