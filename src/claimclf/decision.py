@@ -7,20 +7,21 @@ justification (a bare procedure name, no English or Chinese, unknown words) to r
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from claimclf.config import POSITIVE, REVIEW_BAND
 from claimclf.errors import ClaimError
-from claimclf.text import BOUNDARY, detect_lang, tokenize
+from claimclf.text import BOUNDARY, detect_lang, has_cjk, tokenize
 
 if TYPE_CHECKING:
     import numpy as np
 
 PRESUMED_COSMETIC_FILE = "presumed_cosmetic.txt"
+_KANA = re.compile("[\u3040-\u30ff]")
 MIN_CONTENT_TOKENS = 4
-MIN_KNOWN_SHARE = 0.5
 SHRINK = 0.25  # doubted texts keep a quarter of their distance from 0.5
 
 
@@ -218,15 +219,24 @@ class Doubt:
 
     presumed_cosmetic: tuple[str, ...]
 
-    def reason(self, raw: str, norm: str, vocabulary: dict | set | None = None) -> str:
-        """The reason for review, or ``""``: ``raw`` as given, ``norm`` its normalised form."""
-        if detect_lang(raw) == "unknown":
+    def reason(self, raw: str, norm: str) -> str:
+        """The reason for review, or ``""``: ``raw`` as given, ``norm`` its normalised form.
+
+        "Another language" is judged against general vocabularies (:mod:`claimclf.languages`),
+        never against the words the model was trained on.
+        """
+        lang = detect_lang(raw)
+        if lang == "unknown":
             return "no English or Chinese text to judge"
         tokens = content_tokens(norm)
-        if vocabulary is not None and len(tokens) >= 3:
-            known = sum(1 for t in tokens if t in vocabulary)
-            if known / len(tokens) < MIN_KNOWN_SHARE:
-                return "mostly words the model does not know (another language?)"
+        if lang == "zh" and _KANA.search(raw) and len(_KANA.findall(raw)) >= 0.2 * len(raw.strip()):
+            return "written in Japanese (another language), not English or Chinese"
+        if lang in ("en", "mixed"):
+            from claimclf.languages import other_language
+
+            other = other_language([t for t in tokens if t.isascii() and t.isalpha()])
+            if other and (lang == "en" or not has_cjk(norm)):
+                return f"written in {other} (another language), not English or Chinese"
         if len(tokens) < MIN_CONTENT_TOKENS and not any(name in norm for name in self.presumed_cosmetic):
             return "too short to judge: no reason given for the procedure"
         return ""

@@ -187,10 +187,6 @@ class Engine:
 
     # ------------------------------------------------------------------ scoring
 
-    @property
-    def word_vocabulary(self) -> dict[str, int]:
-        return self.words.index
-
     def word_names(self) -> np.ndarray:
         names = np.empty(self.n_words, dtype=object)
         names[:] = self.words.terms

@@ -92,7 +92,7 @@ class Scorer:
     def decide(self, text: str, norm: str, p: float) -> tuple[float, str, str]:
         """The p_cosmetic to report, the decision and the doubt (if any) for the model's ``p`` on ``text``."""
         p = float(min(1.0, max(0.0, p)))
-        doubt = self.doubt.reason(text, norm, self.model.word_vocabulary)
+        doubt = self.doubt.reason(text, norm)
         if doubt:
             return shrink(p), "review", doubt
         return p, self.policy.decide(p), ""

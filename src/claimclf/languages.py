@@ -1,0 +1,85 @@
+"""Which language a text's Latin-script words are in, from wordfreq's general word-frequency lists.
+
+claimclf reads English and Chinese. Whether a Latin-script text is English is judged against a
+general vocabulary of each language, never against the model's training vocabulary, which a
+generated corpus keeps small: real clinical English is full of words the corpus never used.
+Each word votes for the language in which it is most frequent; words no list knows (drug
+names, Latin anatomy, typos) do not vote.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import os
+import threading
+
+# Latin-script languages claims are most often mistaken for English in; English must win the vote.
+OTHERS = ("fr", "es", "de", "it", "pt", "nl", "id", "tr", "pl")
+NAMES = {"en": "English", "fr": "French", "es": "Spanish", "de": "German", "it": "Italian", "pt": "Portuguese",
+         "nl": "Dutch", "id": "Indonesian", "tr": "Turkish", "pl": "Polish"}
+MIN_VOTES = 3
+MIN_LENGTH = 3  # "pt", "c/o", "s/p": abbreviations and letters vote for no language
+ENGLISH_MARGIN = 50  # English keeps a word unless another language uses it 10^0.5 times more often
+_lock = threading.Lock()
+_ranks: dict[str, dict[str, int]] = {}
+
+
+def _data_dir() -> str:
+    """wordfreq's data folder, found without importing wordfreq (its import takes a second)."""
+    spec = importlib.util.find_spec("wordfreq")
+    if spec is None or not spec.origin:
+        raise ImportError("wordfreq is not installed")
+    return os.path.join(os.path.dirname(spec.origin), "data")
+
+
+def _load(lang: str) -> dict[str, int]:
+    """word -> frequency bin (0 = most frequent) of wordfreq's small list for ``lang``: about 30,000 words."""
+    import msgpack
+
+    with gzip.open(os.path.join(_data_dir(), f"small_{lang}.msgpack.gz"), "rb") as fh:
+        packed = msgpack.load(fh, raw=False)
+    header, bins = packed[0], packed[1:]
+    if not isinstance(header, dict) or header.get("format") != "cB":
+        raise ValueError(f"wordfreq's list for {lang} is not in the expected format")
+    return {word: i for i, words in enumerate(bins) for word in words}
+
+
+def ranks() -> dict[str, dict[str, int]]:
+    """The word lists of English and :data:`OTHERS`, loaded once per process (about 0.1 s)."""
+    if not _ranks:
+        with _lock:
+            if not _ranks:
+                loaded = {lang: _load(lang) for lang in ("en", *OTHERS)}
+                _ranks.update(loaded)
+    return _ranks
+
+
+def latin_language(words: list[str]) -> tuple[str, int, int]:
+    """(the language most words vote for, its votes, English votes) for lower-case Latin-script words."""
+    lists = ranks()
+    english = lists["en"]
+    votes: dict[str, int] = {}
+    for word in words:
+        if len(word) < MIN_LENGTH:
+            continue
+        en_bin = english.get(word)
+        best, best_bin = ("en", en_bin - ENGLISH_MARGIN) if en_bin is not None else (None, None)
+        for lang in OTHERS:
+            b = lists[lang].get(word)
+            if b is not None and (best_bin is None or b < best_bin):
+                best, best_bin = lang, b
+        if best is not None:
+            votes[best] = votes.get(best, 0) + 1
+    if not votes:
+        return "en", 0, 0
+    top = max(votes, key=lambda lang: (votes[lang], lang == "en"))
+    return top, votes[top], votes.get("en", 0)
+
+
+def other_language(words: list[str]) -> str:
+    """The name of the language the words are written in when it is clearly not English, else ``""``."""
+    top, top_votes, english = latin_language(words)
+    if top != "en" and top_votes >= MIN_VOTES and top_votes > 2 * english:
+        return NAMES.get(top, top)
+    return ""
