@@ -41,6 +41,7 @@ def collect(sidecar: dict, reports: dict[str, dict]) -> dict:
         "model_version": sidecar.get("model_version"),
         "cv": sidecar["cv"]["metrics"],
         "cv_ungrouped": sidecar.get("cv_ungrouped"),
+        "cv_leave_procedure_out": sidecar.get("cv_leave_procedure_out"),
         "cv_ece": (sidecar.get("calibration") or {}).get("cv_ece_after"),
         "review_band": [sidecar["decision_policy"]["review_low"], sidecar["decision_policy"]["review_high"]],
         "target_precision": sidecar["decision_policy"].get("target_precision"),
@@ -70,6 +71,10 @@ def render(q: dict) -> str:
              "| | accuracy | macro-F1 | ROC-AUC |", "|---|---:|---:|---:|",
              "| grouped by scenario | " + " | ".join(f"{cv[m]['mean']:.3f} ± {cv[m]['std']:.3f}"
                                                     for m in ("accuracy", "macro_f1", "roc_auc")) + " |"]
+    lpo = q.get("cv_leave_procedure_out") or {}
+    if lpo:
+        lines.append("| whole procedures held out (a procedure never seen) | " + " | ".join(
+            f"{lpo[m]['mean']:.3f} ± {lpo[m]['std']:.3f}" for m in ("accuracy", "macro_f1", "roc_auc")) + " |")
     if ung:
         lines.append("| ungrouped (near-duplicates on both sides) | " + " | ".join(
             f"{ung[m]['mean']:.3f} ± {ung[m]['std']:.3f}" for m in ("accuracy", "macro_f1", "roc_auc")) + " |")

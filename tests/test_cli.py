@@ -61,6 +61,8 @@ def test_generate_validate_train_evaluate(tmp_path):
     r = run("train", "--data", data, "--model", model, "--no-search", "-q")
     assert r.exit_code == 0, r.output
     assert "macro_f1" in r.output and model.exists()
+    assert "whole procedures held out" in r.output  # the corpus says which procedure each row is about
+    assert json.loads(model.with_name("m.joblib.json").read_text())["cv_leave_procedure_out"]["macro_f1"]["mean"] > 0.5
     report = tmp_path / "rep"
     r = run("evaluate", "--data", data, "--model", model, "--report", report)
     assert r.exit_code == 0, r.output

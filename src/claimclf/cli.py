@@ -129,6 +129,8 @@ def train(
     typer.echo(f"cross-validated ({result.cv.n_splits} folds, {kind}): {_fmt(result.cv.metrics)}")
     if result.cv_ungrouped:
         typer.echo(f"cross-validated (ungrouped, for comparison): {_fmt(result.cv_ungrouped.metrics)}")
+    if result.cv_procedure:
+        typer.echo(f"cross-validated (whole procedures held out): {_fmt(result.cv_procedure.metrics)}")
     typer.echo(f"chosen: C={result.params['C']:g}")
     if result.calibration:
         c = result.calibration

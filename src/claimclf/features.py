@@ -8,18 +8,17 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from claimclf.function_words import NEGATORS_EN, NEGATORS_ZH, NOT_FEATURES
 from claimclf.measurements import measurement_tokens
 from claimclf.text import BOUNDARY, has_cjk, normalize, tokenize
 
 NEGATION_PREFIX = "not:"
 
-NEGATORS_EN = frozenset({"no", "not", "denies", "denied", "deny", "without", "never", "none", "nor", "w/o", "negative"})
-NEGATORS_ZH = frozenset({"无", "未", "否认", "不是", "并非", "没有", "没", "不", "非", "未见", "无明显", "不伴", "并无", "均无"})
 # Words that end a negation's scope inside a clause.
 SCOPE_BREAKERS = frozenset({"but", "however", "although", "except", "yet", "但", "但是", "然而", "可是", "却"})
 MAX_SCOPE = {"en": 5, "zh": 4}
-# Function words carry how a text was written (first person, tense, length), not why a procedure
-# was done; as features they let a model learn the style of its training text. Negators stay.
+# The style words models before function_words=True dropped (kept as they were, so those models read
+# text as they were trained to). function_words.NOT_FEATURES holds them all and more.
 STOPWORDS = frozenset({
     "the", "a", "an", "and", "of", "to", "in", "on", "at", "for", "with", "by", "from", "as", "is", "are", "was",
     "were", "be", "been", "has", "have", "had", "it", "its", "this", "that", "these", "those", "i", "me", "my",
@@ -71,19 +70,21 @@ class WordAnalyzer:
     """
 
     def __init__(
-        self, ngram_max: int = 2, negation: bool = True, measurements: bool = True, stopwords: bool = True
+        self, ngram_max: int = 2, negation: bool = True, measurements: bool = True, stopwords: bool = True,
+        function_words: bool = True,
     ) -> None:
         self.ngram_max = ngram_max
         self.negation = negation
         self.measurements = measurements
         self.stopwords = stopwords
+        self.function_words = function_words
 
     def __repr__(self) -> str:
         return (f"WordAnalyzer(ngram_max={self.ngram_max}, negation={self.negation}, "
-                f"measurements={self.measurements}, stopwords={self.stopwords})")
+                f"measurements={self.measurements}, stopwords={self.stopwords}, function_words={self.function_words})")
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update({"measurements": False, "stopwords": False, **state})
+        self.__dict__.update({"measurements": False, "stopwords": False, "function_words": False, **state})
 
     def clauses(self, norm: str) -> list[list[str]]:
         """The token stream of normalised text split into clauses, with negation marked if enabled."""
@@ -96,8 +97,9 @@ class WordAnalyzer:
                 clauses[-1].append(tok)
         if self.negation:
             clauses = [mark_negation(c) for c in clauses if c]
-        if self.stopwords:
-            clauses = [[t for t in c if t.removeprefix(NEGATION_PREFIX) not in STOPWORDS] for c in clauses]
+        dropped = NOT_FEATURES if self.function_words else STOPWORDS if self.stopwords else None
+        if dropped:
+            clauses = [[t for t in c if t.removeprefix(NEGATION_PREFIX) not in dropped] for c in clauses]
         return [c for c in clauses if c]
 
     def __call__(self, text: str) -> list[str]:
@@ -106,7 +108,7 @@ class WordAnalyzer:
 
     def analyze(self, norm: str) -> tuple[str, ...]:
         """Features of normalised text (what scoring calls, having normalised once)."""
-        return _analyze(norm, self.ngram_max, self.negation, self.measurements, self.stopwords)
+        return _analyze(norm, self.ngram_max, self.negation, self.measurements, self.stopwords, self.function_words)
 
     def features(self, norm: str) -> tuple[str, ...]:
         features: list[str] = []
@@ -120,9 +122,10 @@ class WordAnalyzer:
 
 
 @lru_cache(maxsize=100_000)
-def _analyze(norm: str, ngram_max: int, negation: bool, measurements: bool, stopwords: bool) -> tuple[str, ...]:
+def _analyze(norm: str, ngram_max: int, negation: bool, measurements: bool, stopwords: bool,
+             function_words: bool) -> tuple[str, ...]:
     """Cached: cross-validation analyses the same texts many times."""
-    return WordAnalyzer(ngram_max, negation, measurements, stopwords).features(norm)
+    return WordAnalyzer(ngram_max, negation, measurements, stopwords, function_words).features(norm)
 
 
 def build_features(
@@ -131,6 +134,7 @@ def build_features(
     char_ngram: tuple[int, int] = (1, 4),
     measurements: bool = True,
     stopwords: bool = True,
+    function_words: bool = True,
     char_weight: float = 1.0,
 ):
     """Word and character n-gram TF-IDF side by side; ``char_weight`` scales the character block."""
@@ -138,7 +142,8 @@ def build_features(
     from sklearn.pipeline import FeatureUnion
 
     words = TfidfVectorizer(
-        analyzer=WordAnalyzer(ngram_max=ngram_max, negation=negation, measurements=measurements, stopwords=stopwords),
+        analyzer=WordAnalyzer(ngram_max=ngram_max, negation=negation, measurements=measurements, stopwords=stopwords,
+                              function_words=function_words),
         lowercase=False,
         min_df=2,
         sublinear_tf=True,

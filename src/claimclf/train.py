@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
 
 DEFAULT_PARAMS = {
-    "C": 32.0, "ngram_max": 2, "negation": True, "measurements": True, "stopwords": True, "char_ngram": (1, 4)
+    "C": 32.0, "ngram_max": 2, "negation": True, "measurements": True, "stopwords": True, "function_words": True,
+    "char_ngram": (1, 4),
 }
 SEARCH_GRID = [{"C": c} for c in (8.0, 32.0, 128.0)]
 SEED = 0
@@ -70,6 +71,7 @@ class TrainResult:
     policy: dict | None = None  # thresholds chosen for the target precision
     cv_breakdown: dict | None = None  # held-out accuracy by language and slice
     oof_p: np.ndarray | None = None  # the chosen candidate's held-out p_cosmetic, calibrated like the model
+    cv_procedure: CVResult | None = None  # whole procedures held out: how the model does on one it never saw
 
 
 def _splitter(y, groups, n_splits: int):
@@ -148,6 +150,10 @@ def train(
     if best_cv.grouped:
         say("cross-validating without groups, for comparison ...")
         ungrouped = cross_validate(texts, y, best_params, groups=None)
+    by_procedure = None
+    if "procedure" in df.columns and df["procedure"].nunique() >= 10:
+        say("cross-validating with whole procedures held out ...")
+        by_procedure = cross_validate(texts, y, best_params, groups=df["procedure"].astype(str).to_numpy())
     from claimclf.decision import apply_platt, choose_band, fit_platt
     from claimclf.evaluate import expected_calibration_error
 
@@ -179,4 +185,5 @@ def train(
     pipeline.fit(texts, y)
     search_log = [{"params": p, "metrics": r.metrics, "grouped": r.grouped} for p, r in results]
     return TrainResult(pipeline=pipeline, params=best_params, cv=best_cv, cv_ungrouped=ungrouped, search=search_log,
-                       calibration=calibration, policy=policy, cv_breakdown=cv_breakdown, oof_p=oof)
+                       calibration=calibration, policy=policy, cv_breakdown=cv_breakdown, oof_p=oof,
+                       cv_procedure=by_procedure)

@@ -128,6 +128,7 @@ def train_and_save(
         "presumed_cosmetic_sha256": sha256(presumed_cosmetic_bytes()),
         "cv": {"grouped": result.cv.grouped, "n_splits": result.cv.n_splits, "metrics": result.cv.metrics},
         "cv_ungrouped": result.cv_ungrouped.metrics if result.cv_ungrouped else None,
+        "cv_leave_procedure_out": result.cv_procedure.metrics if result.cv_procedure else None,
         "cv_breakdown": result.cv_breakdown,
         "search": result.search,
         "calibration": result.calibration,

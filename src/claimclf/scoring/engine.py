@@ -116,7 +116,8 @@ class _Block:
 class _WordBlock(_Block):
     def __init__(self, terms: list[str], idf: np.ndarray, settings: dict[str, Any]) -> None:
         super().__init__(terms, idf, settings)
-        self.analyzer = WordAnalyzer(**settings["analyzer"])
+        # Arrays written before function_words existed came from analyzers without it.
+        self.analyzer = WordAnalyzer(**{"function_words": False, **settings["analyzer"]})
 
     def feature_ids(self, norm: str) -> list[int]:
         return list(map(self.index.get, self.analyzer.analyze(norm), repeat(-1)))
@@ -277,7 +278,8 @@ def _arrays_from_pipeline(pipeline: Pipeline, presumed_cosmetic: tuple[str, ...]
         # Stored the way the calibrated model adds it: on the log-odds of classes[1].
         "platt_b": float(platt_b if classes[1] == POSITIVE else -platt_b),
         "words": {
-            "analyzer": {k: getattr(words.analyzer, k) for k in ("ngram_max", "negation", "measurements", "stopwords")},
+            "analyzer": {k: getattr(words.analyzer, k)
+                         for k in ("ngram_max", "negation", "measurements", "stopwords", "function_words")},
             "dtype": np.dtype(words.dtype).name, "sublinear_tf": bool(words.sublinear_tf), "norm": words.norm,
             "weight": float(weights.get("words", 1.0)),
         },

@@ -207,6 +207,8 @@ def log_training(
         metrics = cv_metrics(result.cv.metrics)
         if result.cv_ungrouped:
             metrics.update(cv_metrics(result.cv_ungrouped.metrics, "cv_ungrouped"))
+        if result.cv_procedure:
+            metrics.update(cv_metrics(result.cv_procedure.metrics, "cv_leave_procedure_out"))
         for key in ("cv_ece_before", "cv_ece_after"):
             if calibration.get(key) is not None:
                 metrics[f"calibration_{key}"] = float(calibration[key])
