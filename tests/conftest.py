@@ -10,6 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DEV_SET = SHARED / "dev" / "dev.csv"
+REAL_DEV_SET = SHARED / "real" / "real_dev.csv"
 GUIDE = SHARED / "labelling-guide.md"
 
 

@@ -29,7 +29,8 @@ def test_evidence_terms_come_from_the_text_and_point_the_right_way(explainer):
     assert sum(e.weight for e in ev) > 0  # towards cosmetic
     words = set(text.lower().replace(";", " ").replace(",", " ").replace(".", " ").split())
     for e in ev:
-        assert set(e.term.lower().replace("not ", "").split()) <= words
+        named = e.term.lower().replace("not ", "").removeprefix("condition: ").removeprefix("goal: ")
+        assert set(named.split()) <= words, e.term
 
 
 def test_top_features_per_class(explainer):

@@ -1,6 +1,7 @@
-"""Quality on text written outside the team: a model trained on the shipped corpus, measured on the dev set.
+"""Quality on text written outside the team: a model trained on the shipped corpus, measured on held-out sets.
 
-Trained exactly as `claimclf train` trains (search, calibration, review band); never trained on the dev set.
+Trained exactly as `claimclf train` trains (search, calibration, review band); never trained on the
+development sets, which are read from ../shared when it is there.
 """
 
 import pytest
@@ -9,35 +10,57 @@ from claimclf import config
 from claimclf.dataset import read_labelled
 from claimclf.decision import Policy
 from claimclf.evaluate import evaluate_model
+from claimclf.function_words import NOT_FEATURES
 from claimclf.scoring.engine import Engine
+from claimclf.scoring.explain import Explainer
 from claimclf.train import train
 
-from .conftest import DEV_SET, require_shared
+from .conftest import DEV_SET, REAL_DEV_SET, require_shared
 
 
 @pytest.fixture(scope="module")
-def dev_report():
-    dev_path = require_shared(DEV_SET)
+def shipped():
+    """The model `claimclf train` makes from the shipped corpus, as scoring reads it."""
     corpus = read_labelled(config.default_corpus(), for_training=True)
-    dev = read_labelled(dev_path)
-    # the dev set's sentences must never be in the training data
-    assert not set(dev["text"]) & set(corpus["text"])
     result = train(corpus)
     policy = Policy(0.5, result.policy["review_low"], result.policy["review_high"])
-    return evaluate_model(Engine.from_pipeline(result.pipeline), dev, policy)[0]
+    return corpus, Engine.from_pipeline(result.pipeline), policy
+
+
+def held_out(shipped, path):
+    corpus, engine, policy = shipped
+    data = read_labelled(require_shared(path))
+    # a held-out set's texts must never be in the training data
+    assert not set(data["text"]) & set(corpus["text"])
+    return evaluate_model(engine, data, policy)[0]
 
 
 @pytest.mark.slow
-def test_floor_macro_f1(dev_report):
-    assert dev_report["overall"]["macro_f1"] >= 0.85, dev_report["overall"]
+def test_the_strongest_features_are_reasons_not_function_words(shipped):
+    explainer = Explainer.from_engine(shipped[1])
+    for lang in ("en", "zh"):
+        for label, items in explainer.top_features(30, lang, raw=True).items():
+            words = {w.removeprefix("not:") for term, _ in items for w in term.split(" ")}
+            assert not words & NOT_FEATURES, (lang, label, sorted(words & NOT_FEATURES))
 
 
 @pytest.mark.slow
-def test_targets_on_text_written_outside_the_team(dev_report):
-    overall = dev_report["overall"]
-    assert overall["macro_f1"] >= 0.92, overall
+def test_targets_on_claims_written_outside_the_team(shipped):
+    report = held_out(shipped, DEV_SET)
+    overall = report["overall"]
+    assert overall["macro_f1"] >= 0.95, overall
     assert overall["ece"] <= 0.05, overall
-    by_lang = dev_report["by_lang"]
+    by_lang = report["by_lang"]
     assert abs(by_lang["en"]["accuracy"] - by_lang["zh"]["accuracy"]) <= 0.03, by_lang
-    for name, m in dev_report["by_slice"].items():
+    for name, m in report["by_slice"].items():
         assert m["accuracy"] >= 0.85, (name, m)
+
+
+@pytest.mark.slow
+def test_floor_on_real_text(shipped):
+    """Real text is where claimclf is judged; this floor keeps what has been reached from slipping back."""
+    report = held_out(shipped, REAL_DEV_SET)
+    overall, decisions = report["overall"], report["decisions"]
+    assert overall["macro_f1"] >= 0.82, overall
+    assert overall["roc_auc"] >= 0.90, overall
+    assert decisions["doubted_share"] <= 0.10, decisions  # English and Chinese are not "another language"

@@ -6,9 +6,12 @@ obstruction" does not count as evidence of obstruction.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from claimclf.function_words import NEGATORS_EN, NEGATORS_ZH, NOT_FEATURES
+from claimclf.lexicon import Lexicon
+from claimclf.lexicon import shipped as shipped_lexicon
 from claimclf.measurements import measurement_tokens
 from claimclf.text import BOUNDARY, has_cjk, normalize, tokenize
 
@@ -17,6 +20,7 @@ NEGATION_PREFIX = "not:"
 # Words that end a negation's scope inside a clause.
 SCOPE_BREAKERS = frozenset({"but", "however", "although", "except", "yet", "但", "但是", "然而", "可是", "却"})
 MAX_SCOPE = {"en": 5, "zh": 4}
+_BARE = re.compile(r"[\d.]+|[°%/]")
 # The style words models before function_words=True dropped (kept as they were, so those models read
 # text as they were trained to). function_words.NOT_FEATURES holds them all and more.
 STOPWORDS = frozenset({
@@ -71,22 +75,25 @@ class WordAnalyzer:
 
     def __init__(
         self, ngram_max: int = 2, negation: bool = True, measurements: bool = True, stopwords: bool = True,
-        function_words: bool = True,
+        function_words: bool = True, lexicon: Lexicon | None = None,
     ) -> None:
         self.ngram_max = ngram_max
         self.negation = negation
         self.measurements = measurements
         self.stopwords = stopwords
         self.function_words = function_words
+        self.lexicon = lexicon
 
     def __repr__(self) -> str:
         return (f"WordAnalyzer(ngram_max={self.ngram_max}, negation={self.negation}, "
-                f"measurements={self.measurements}, stopwords={self.stopwords}, function_words={self.function_words})")
+                f"measurements={self.measurements}, stopwords={self.stopwords}, function_words={self.function_words}, "
+                f"lexicon={len(self.lexicon) if self.lexicon else None} entries)")
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update({"measurements": False, "stopwords": False, "function_words": False, **state})
+        defaults = {"measurements": False, "stopwords": False, "function_words": False, "lexicon": None}
+        self.__dict__.update({**defaults, **state})
 
-    def clauses(self, norm: str) -> list[list[str]]:
+    def marked_clauses(self, norm: str) -> list[list[str]]:
         """The token stream of normalised text split into clauses, with negation marked if enabled."""
         clauses: list[list[str]] = [[]]
         for tok in tokenize(norm):
@@ -97,9 +104,18 @@ class WordAnalyzer:
                 clauses[-1].append(tok)
         if self.negation:
             clauses = [mark_negation(c) for c in clauses if c]
+        return [c for c in clauses if c]
+
+    def clauses(self, norm: str) -> list[list[str]]:
+        """The clauses whose words become n-grams: function words, bare numbers and symbols left out."""
+        return self._filtered(self.marked_clauses(norm))
+
+    def _filtered(self, clauses: list[list[str]]) -> list[list[str]]:
         dropped = NOT_FEATURES if self.function_words else STOPWORDS if self.stopwords else None
         if dropped:
             clauses = [[t for t in c if t.removeprefix(NEGATION_PREFIX) not in dropped] for c in clauses]
+        if self.function_words:  # bare numbers and symbols: measurements speak through their threshold tokens
+            clauses = [[t for t in c if not _BARE.fullmatch(t.removeprefix(NEGATION_PREFIX))] for c in clauses]
         return [c for c in clauses if c]
 
     def __call__(self, text: str) -> list[str]:
@@ -108,14 +124,19 @@ class WordAnalyzer:
 
     def analyze(self, norm: str) -> tuple[str, ...]:
         """Features of normalised text (what scoring calls, having normalised once)."""
-        return _analyze(norm, self.ngram_max, self.negation, self.measurements, self.stopwords, self.function_words)
+        return _analyze(norm, self.ngram_max, self.negation, self.measurements, self.stopwords, self.function_words,
+                        self.lexicon)
 
     def features(self, norm: str) -> tuple[str, ...]:
         features: list[str] = []
-        for clause in self.clauses(norm):
+        marked = self.marked_clauses(norm)
+        for clause in self._filtered(marked):
             for n in range(1, self.ngram_max + 1):
                 for i in range(len(clause) - n + 1):
                     features.append(" ".join(clause[i : i + n]))
+        if self.lexicon is not None:
+            for clause in marked:
+                features.extend(self.lexicon.features(clause, NEGATION_PREFIX))
         if self.measurements:
             features.extend(measurement_tokens(norm))
         return tuple(features)
@@ -123,9 +144,9 @@ class WordAnalyzer:
 
 @lru_cache(maxsize=100_000)
 def _analyze(norm: str, ngram_max: int, negation: bool, measurements: bool, stopwords: bool,
-             function_words: bool) -> tuple[str, ...]:
+             function_words: bool, lexicon: Lexicon | None) -> tuple[str, ...]:
     """Cached: cross-validation analyses the same texts many times."""
-    return WordAnalyzer(ngram_max, negation, measurements, stopwords, function_words).features(norm)
+    return WordAnalyzer(ngram_max, negation, measurements, stopwords, function_words, lexicon).features(norm)
 
 
 def build_features(
@@ -135,6 +156,7 @@ def build_features(
     measurements: bool = True,
     stopwords: bool = True,
     function_words: bool = True,
+    lexicon: bool = True,
     char_weight: float = 1.0,
 ):
     """Word and character n-gram TF-IDF side by side; ``char_weight`` scales the character block."""
@@ -143,7 +165,7 @@ def build_features(
 
     words = TfidfVectorizer(
         analyzer=WordAnalyzer(ngram_max=ngram_max, negation=negation, measurements=measurements, stopwords=stopwords,
-                              function_words=function_words),
+                              function_words=function_words, lexicon=shipped_lexicon() if lexicon else None),
         lowercase=False,
         min_df=2,
         sublinear_tf=True,

@@ -24,6 +24,7 @@ import numpy as np
 from claimclf.config import POSITIVE
 from claimclf.errors import ClaimError
 from claimclf.features import WordAnalyzer
+from claimclf.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -117,7 +118,10 @@ class _WordBlock(_Block):
     def __init__(self, terms: list[str], idf: np.ndarray, settings: dict[str, Any]) -> None:
         super().__init__(terms, idf, settings)
         # Arrays written before function_words existed came from analyzers without it.
-        self.analyzer = WordAnalyzer(**{"function_words": False, **settings["analyzer"]})
+        analyzer = {"function_words": False, **settings["analyzer"]}
+        if analyzer.get("lexicon") is not None:
+            analyzer["lexicon"] = Lexicon(analyzer["lexicon"])
+        self.analyzer = WordAnalyzer(**analyzer)
 
     def feature_ids(self, norm: str) -> list[int]:
         return list(map(self.index.get, self.analyzer.analyze(norm), repeat(-1)))
@@ -278,8 +282,11 @@ def _arrays_from_pipeline(pipeline: Pipeline, presumed_cosmetic: tuple[str, ...]
         # Stored the way the calibrated model adds it: on the log-odds of classes[1].
         "platt_b": float(platt_b if classes[1] == POSITIVE else -platt_b),
         "words": {
-            "analyzer": {k: getattr(words.analyzer, k)
-                         for k in ("ngram_max", "negation", "measurements", "stopwords", "function_words")},
+            "analyzer": {
+                **{k: getattr(words.analyzer, k) for k in ("ngram_max", "negation", "measurements", "stopwords",
+                                                              "function_words")},
+                "lexicon": [list(e) for e in words.analyzer.lexicon.entries] if words.analyzer.lexicon else None,
+            },
             "dtype": np.dtype(words.dtype).name, "sublinear_tf": bool(words.sublinear_tf), "norm": words.norm,
             "weight": float(weights.get("words", 1.0)),
         },

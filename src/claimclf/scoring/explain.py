@@ -12,12 +12,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from claimclf.features import NEGATION_PREFIX
+from claimclf.lexicon import ANY
+from claimclf.lexicon import readable as readable_reason
 from claimclf.measurements import PREFIX as MEASUREMENT_PREFIX
 from claimclf.measurements import readable as readable_measurement
 from claimclf.text import has_cjk
 
 if TYPE_CHECKING:
     from claimclf.scoring.engine import Engine
+
+
+GENERIC = "=" + ANY
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,10 @@ def readable(feature: str, chinese: bool = False) -> str:
     """``"denies not:pain"`` -> ``"denies NOT pain"``; threshold tokens spelled out; Chinese joined without spaces."""
     if feature.startswith(MEASUREMENT_PREFIX):
         return readable_measurement(feature, chinese=chinese)
+    base = feature.removeprefix(NEGATION_PREFIX)
+    reason = readable_reason(base)
+    if reason is not None:
+        return reason if base == feature else f"NOT {reason}"
     out: list[str] = []
     negated_open = False
     for tok in feature.split(" "):
@@ -91,6 +100,8 @@ class Explainer:
             for j in order:
                 if len(items) >= k or contrib[j] == 0:
                     break
+                if self.names[cols[j]].endswith(GENERIC):  # "a condition named": its named reason says more
+                    continue
                 term = readable(self.names[cols[j]], chinese=chinese)
                 if term in seen:
                     continue

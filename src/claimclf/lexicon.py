@@ -1,0 +1,98 @@
+"""Reasons a text names: conditions (disease, injury, anomaly, symptom, deficit) and appearance goals.
+
+A bilingual lexicon (``resources/lexicon.tsv``, following the labelling rules' cues and procedure
+table) turns each match into two features: the named reason (``cond=vitiligo``, read "condition:
+vitiligo") and its kind (``cond=*``). The kind's weight is learnt from every condition the corpus
+names, so a condition the corpus never mentions still counts as one. A model carries the lexicon
+it was trained with, so editing the file never changes what a trained model reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cached_property
+from importlib import resources
+
+RESOURCE = "lexicon.tsv"
+PREFIX = {"condition": "cond=", "goal": "goal="}
+READABLE = {"cond=": "condition", "goal=": "goal"}
+ANY = "*"
+
+
+class Lexicon:
+    """Entries (kind, normalised term, canonical name); hashable by content, so analyses can be cached."""
+
+    def __init__(self, entries) -> None:
+        self.entries = tuple(tuple(e) for e in entries)
+        for kind, _, _ in self.entries:
+            if kind not in PREFIX:
+                raise ValueError(f"lexicon kind {kind!r} is not one of {', '.join(PREFIX)}")
+        self._hash = int(hashlib.sha256(repr(self.entries).encode("utf-8")).hexdigest()[:16], 16)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Lexicon) and self.entries == other.entries
+
+    def __getstate__(self) -> dict:
+        return {"entries": self.entries}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["entries"])
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    @cached_property
+    def _index(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """First token -> (token sequence, feature), longest sequences first."""
+        from claimclf.text import BOUNDARY, tokenize
+
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for kind, term, canonical in self.entries:
+            tokens = tuple(t for t in tokenize(term) if t != BOUNDARY)
+            if tokens:
+                index.setdefault(tokens[0], []).append((tokens, PREFIX[kind] + canonical.replace(" ", "_")))
+        for candidates in index.values():
+            candidates.sort(key=lambda c: -len(c[0]))
+        return index
+
+    def features(self, clause: list[str], negation_prefix: str = "not:") -> list[str]:
+        """The reason features of one clause of tokens (negated ones carry ``negation_prefix``)."""
+        index = self._index
+        base = [t.removeprefix(negation_prefix) for t in clause]
+        found: list[str] = []
+        i = 0
+        while i < len(base):
+            for tokens, feature in index.get(base[i], ()):
+                n = len(tokens)
+                if tuple(base[i : i + n]) == tokens:
+                    negated = all(t.startswith(negation_prefix) for t in clause[i : i + n])
+                    prefix = negation_prefix if negated else ""
+                    found += [prefix + feature, prefix + feature.split("=", 1)[0] + "=" + ANY]
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+
+def shipped() -> Lexicon:
+    """The lexicon in ``resources/lexicon.tsv``."""
+    text = (resources.files("claimclf") / "resources" / RESOURCE).read_text(encoding="utf-8")
+    entries = []
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, _lang, term, canonical = line.split("\t")[:4]
+            entries.append((kind.strip(), term.strip(), canonical.strip()))
+    return Lexicon(entries)
+
+
+def readable(feature: str) -> str | None:
+    """``cond=vitiligo`` -> ``condition: vitiligo``; ``goal=*`` -> ``a goal named``; None for other features."""
+    for prefix, name in READABLE.items():
+        if feature.startswith(prefix):
+            value = feature[len(prefix) :]
+            return f"a {name} named" if value == ANY else f"{name}: {value.replace('_', ' ')}"
+    return None
