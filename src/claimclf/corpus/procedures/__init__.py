@@ -6,7 +6,8 @@ import importlib
 
 from claimclf.corpus.spec import Procedure
 
-MODULES = ("eyelid", "nose_ear_face", "breast", "body", "scars_lesions", "skin_laser", "hair", "injectables", "other")
+MODULES = ("eyelid", "nose_ear_face", "breast", "body", "scars_lesions", "skin_laser", "hair", "injectables", "other",
+           "skin_rejuvenation")
 
 
 def all_procedures() -> list[Procedure]:
