@@ -6,7 +6,9 @@ import importlib
 
 from claimclf.corpus.spec import Procedure
 
-MODULES = ("eyelid", "nose_ear_face", "breast", "body", "scars_lesions", "skin_laser", "hair", "injectables", "other")
+MODULES = ("eyelid", "nose_ear_face", "breast", "body", "scars_lesions", "skin_laser", "hair", "injectables", "other",
+           "skin_rejuvenation", "acne", "skin_conditions", "tattoo_piercing", "dental", "weight_height", "eye_nose",
+           "hernia_foreskin_axilla")
 
 
 def all_procedures() -> list[Procedure]:
