@@ -565,9 +565,6 @@ LIPOSUCTION = procedure(
         qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{腰上赘肉多|大腿粗|双下巴}{想吸脂|想抽掉}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
         qen("therapeutic", "clear", "!{Lipedema legs, painful and bruising, compression hasn't helped|Diagnosed with lipedema, legs hurt all the time}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
         qen("cosmetic", "clear", "!{Lipo on my stomach and flanks|Liposuction for thighs|Chin lipo}{ for a better shape| before summer[ in <n:2-8> months]|}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
-        # Questions about losing local fat for shape, by any means, are cosmetic.
-        qzh("cosmetic", "clear", "!{{减肥药|瘦身霜|燃脂针}|{肚子上|脸上|大腿上}{赘肉|脂肪多}}", "!{<ask_any>|<ask_how>|靠谱吗|有用吗}"),
-        qen("cosmetic", "clear", "!{Stubborn belly fat|Love handles that won't go away|Fat on my inner thighs}", "!{<ask_how>|<ask_any>}"),
     ],
 )
 

@@ -401,7 +401,7 @@ BREAST_AUGMENTATION = procedure(
             "therapeutic",
             "clear",
             "!我{去年|前年}因为乳腺癌{把一侧乳房切了|做了乳房切除}，{已经|}重建了，{另一边|健侧}{大很多|完全不对称}",
-            "!{医生说|医院说|去医院查了说}要做对侧<proc>{才能对称|调整对称}，{这个算治疗吧|能报吗}",
+            "!{医生说|医院说|去医院查了说}{要做|想做}对侧<proc>{才能对称|调整对称}，{这个算治疗吧|能报吗}",
             "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
@@ -456,8 +456,6 @@ BREAST_AUGMENTATION = procedure(
         qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{胸小|平胸|产后胸部缩水}{想隆胸|想丰胸|想变大}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
         qen("therapeutic", "clear", "!{Implant reconstruction after my mastectomy|Born with one breast missing (Poland syndrome)}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
         qen("cosmetic", "clear", "!{Breast augmentation|Boob job|Breast implants}{ to go up a cup size| after weight loss[ <n:8-30> months ago]|}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
-        # Questions about enlarging normal breasts by any means are an appearance goal (cosmetic); a worry about risk names no complication.
-        qzh("cosmetic", "clear", "!{{丰胸霜|丰胸按摩|丰胸精油}|{胸小|乳房小|胸部干瘪|减肥后胸缩水}}", "!{<ask_any>|<ask_how>|有用吗|会得乳腺癌吗}"),
     ],
 )
 
@@ -922,7 +920,7 @@ GYNECOMASTIA = procedure(
             "therapeutic",
             "clear",
             "!我{乳头下面|胸口}有个硬块{疼了两年多|一直疼}，{碰一下都疼|系安全带都疼}",
-            "!{查了激素|抽血检查}都正常，{吃药|止痛药}{也没用|没效果}，{医生说|医院说|去医院查了说}要做<proc>",
+            "!{查了激素|抽血检查}都正常，{吃药|止痛药}{也没用|没效果}，{医生说|医院说|去医院查了说}{要做|想做}<proc>",
             "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),

@@ -505,7 +505,7 @@ LOWER_BLEPHAROPLASTY = procedure(
             "clear",
             "!我{出车祸|受伤|得了肿瘤}以后{一只眼睛|右眼|左眼}摘掉了，装了义眼，{可是|但是}下眼皮太松，{义眼老是掉出来|义眼戴不住}",
             "{天天|一直}{流脓|发炎|有分泌物}",
-            "{医生说|医院说|去医院查了说}要做{下眼皮手术|下睑收紧手术|<proc>}才能{固定住|戴得住}",
+            "{医生说|医院说|去医院查了说}{要做|想做}{下眼皮手术|下睑收紧手术|<proc>}才能{固定住|戴得住}",
             "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
@@ -683,8 +683,6 @@ DOUBLE_EYELID = procedure(
         qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{单眼皮|内双}{想变双眼皮|想做成双眼皮|想割成欧式双眼皮}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
         qen("therapeutic", "clear", "!{Eyelid crease|Double eyelid fold} {destroyed|deformed|scarred} by a {dog bite|car accident cut|glass injury}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
         qen("cosmetic", "clear", "!{Double eyelid surgery|Asian blepharoplasty|Monolid to double eyelid|Suture double eyelid}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
-        # Revision because the result is disliked, and aftercare of the cosmetic operation, are cosmetic (guide §6.9).
-        qzh("cosmetic", "clear", "!{双眼皮{做失败了|不满意|两边不一样}想修复|割完双眼皮{还肿|线头掉了}}", "!<ask_any>"),
     ],
 )
 

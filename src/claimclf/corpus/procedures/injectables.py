@@ -756,8 +756,6 @@ FACELIFT = procedure(
         qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{脸松|法令纹深|下颌线垮了}{想做拉皮|想线雕|想提升}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
         qen("therapeutic", "clear", "!{Facial sling for paralysis after a stroke|Face lift on the paralyzed side after Bell's palsy that never recovered}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
         qen("cosmetic", "clear", "!{Facelift|Thread lift|Mini facelift|Deep plane facelift}{ at 55| for jowls|}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
-        # Questions about wrinkles and ageing skin are an appearance goal (cosmetic).
-        qzh("cosmetic", "clear", "!{{眼角|额头|脖子}{皱纹|细纹}|{抗衰老|紧致}{面霜|仪器}|四十岁以后脸松}", "!{<ask_any>|<ask_how>|有用吗}"),
     ],
 )
 

@@ -211,8 +211,6 @@ RHINOPLASTY = procedure(
         qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{鼻子塌|鼻梁低|鼻头大|蒜头鼻}{想垫高|想做小|想做翘一点|想变挺}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
         qen("therapeutic", "clear", "!{Broken nose|Nasal fracture} {from a car accident|playing football|after a fall} {left it crooked and I can't breathe|healed crooked|caved in}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
         qen("cosmetic", "clear", "!{Nose job|Rhinoplasty|Dorsal hump removal|Tip rhinoplasty}{ for a smaller nose| for a straighter profile|}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
-        # A low bridge or a wide tip is normal variation: questions about changing it are cosmetic.
-        qzh("cosmetic", "clear", "!{山根低|鼻梁塌|鼻翼宽|鼻头大|鼻尖不翘}", "!{<ask_how>|<ask_any>|补救方法|<ask_do>}"),
     ],
 )
 
@@ -682,7 +680,7 @@ EAR_SURGERY = procedure(
             "therapeutic",
             "clear",
             "!我{儿子|女儿|孩子}一生下来{右耳|左耳}就{很小|只有一小块}，{没有耳道|耳朵眼是闭的}",
-            "{那边听不见|听力很差}，要{戴骨导助听器|戴助听器}，{医生说|医院说|去医院查了说}要做<recon>",
+            "{那边听不见|听力很差}，要{戴骨导助听器|戴助听器}，{医生说|医院说|去医院查了说}{要做|想做}<recon>",
             "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
             slots={"recon": ["耳再造", "耳廓再造", "<proc>"]},

@@ -507,7 +507,7 @@ VEIN_TREATMENT = procedure(
             "clear",
             "!我腿上{青筋鼓起来|血管像蚯蚓一样}，{一站久就胀痛|晚上腿抽筋}，{穿弹力袜三个多月也没用|医生让穿了半年袜子没好}",
             "{前阵子还破了出血|脚踝那块皮都变黑了}",
-            "{医生说|医院说|去医院查了说}要做<proc>，{能报销吗|保险能赔吧}",
+            "{医生说|医院说|去医院查了说}{要做|想做}<proc>，{能报销吗|保险能赔吧}",
             "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
@@ -561,8 +561,6 @@ VEIN_TREATMENT = procedure(
         qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{腿上蜘蛛纹|腿上红血丝|蜘蛛脉}{想去掉|穿裙子难看}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
         qen("therapeutic", "clear", "!{Varicose veins that ache and swell by evening|Leg ulcer from varicose veins|Bulging veins, compression stockings haven't helped}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
         qen("cosmetic", "clear", "!{Sclerotherapy for spider veins|Getting rid of spider veins on my thighs}{ before summer[ in <n:2-8> months]|}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
-        # Prominent veins with no symptoms, removed for looks, are cosmetic.
-        qzh("cosmetic", "negation", "!{小腿|腿上}青筋{凸起|明显}{不疼不胀|没有不舒服}{想去掉|影响穿裙子}", "!{<ask_any>|<ask_how>}"),
     ],
 )
 
@@ -731,8 +729,6 @@ DENTAL_VENEERS = procedure(
         qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{牙齿黄|牙缝大|牙不齐}{想做贴面|想做瓷贴面}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
         qen("therapeutic", "clear", "!{Front tooth broke in a fall|Chipped my front teeth in a bike accident}", "!{can a veneer fix it?|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
         qen("cosmetic", "clear", "!{Veneers for a Hollywood smile|Porcelain veneers to close gaps|Veneers for yellow teeth}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
-        # Whitening normal teeth is an appearance goal (cosmetic).
-        qzh("cosmetic", "clear", "!{牙齿美白|冷光美白|做牙齿美白}", "!{<ask_any>|伤牙吗|<ask_where>}"),
     ],
 )
 

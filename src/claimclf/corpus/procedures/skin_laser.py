@@ -391,9 +391,6 @@ PIGMENT_LASER = procedure(
         qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{光子嫩肤|皮秒祛斑|激光美白}", "!{会反弹吗|<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
         qen("therapeutic", "clear", "!{Nevus of Ota on my cheek since birth|Large congenital birthmark on my son's face}", "!{how many laser sessions?|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
         qen("cosmetic", "clear", "!{Freckles|Melasma|Sun spots|Age spots} {on my face|on my cheeks}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
-        # Questions about an appearance goal (acquired spots, fading products) are cosmetic (guide §6.4).
-        qzh("cosmetic", "clear", "!{{祛斑霜|淡斑精华|美白丸}|{脸上|两颊}{雀斑|黄褐斑|晒斑}}", "!{<ask_any>|<ask_how>|<ask_fix>|有用吗}"),
-        qen("cosmetic", "clear", "!{Fading cream for freckles|Best cream for melasma|Dark spots on my cheeks}", "!{<ask_any>|<ask_how>|does it work?}"),
     ],
 )
 
@@ -764,8 +761,6 @@ TATTOO_REMOVAL = procedure(
         qzh("cosmetic", "negation", "!{|||医美|做美容，|在美容医院}{手臂|后背}{纹身|文身}{后悔了|不想要了}{皮肤都正常|}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
         qen("therapeutic", "clear", "!{Radiation tattoo marks from breast cancer treatment|Road rash left gravel under my skin|Tattoo that's infected and swelling}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
         qen("cosmetic", "clear", "!{Laser tattoo removal|Removing an ex's name tattoo|Tattoo removal on my wrist}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
-        # Questions about getting or caring for a tattoo or brow tattoo are cosmetic (no complication named).
-        qzh("cosmetic", "clear", "!{纹眉|纹身|美瞳线|纹绣|半永久眉}", "!{<ask_care>|<ask_risk>|能洗掉吗|会褪色吗}"),
     ],
 )
 
