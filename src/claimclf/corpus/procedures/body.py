@@ -758,7 +758,7 @@ BARIATRIC_SURGERY = procedure(
         ),
         # Questions. Obesity with diabetes, sleep apnoea or similar comorbidity (and the Chinese BMI thresholds) is a disease (therapeutic); a stomach operation to slim down from a modest weight is 减肥 (cosmetic).
         qzh("therapeutic", "threshold", "!{BMI<n:33-45>|体重指数<n:33-45>}{合并糖尿病|有2型糖尿病|睡觉呼吸暂停|合并高血压}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
-        qzh("therapeutic", "clear", "!{糖尿病肥胖|肥胖合并糖尿病}{做胃减容手术|做缩胃手术|能做减重手术}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!{肥胖合并2型糖尿病|2型糖尿病又很胖}{做胃减容手术|做缩胃手术|能做减重手术}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
         qzh("cosmetic", "threshold", "!{|||医美|做美容，|在美容医院}{BMI<n:22-26>|体重指数<n:22-26>|身体没毛病}{想切胃瘦身|想做缩胃减肥|想做胃旁路变瘦}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
         qen("therapeutic", "threshold", "!{BMI <n:36-50> with diabetes|BMI <n:36-50> and sleep apnea|Morbid obesity with high blood pressure and diabetes}{, diets failed|}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
         qen("cosmetic", "threshold", "!{BMI <n:23-27>, healthy|Only 20 lbs overweight, no health issues} - {want a gastric sleeve to lose weight fast|can I get a sleeve to slim down}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),

@@ -196,7 +196,7 @@ VASCULAR_LASER = procedure(
             "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # Questions. A congenital port-wine stain or a haemangioma is therapeutic (guide §6.4); acquired red veins or cherry spots for looks are cosmetic.
-        qzh("therapeutic", "clear", "!{宝宝|孩子|婴儿}{脸上鲜红斑痣|鲜红斑痣|血管瘤长得快|眼皮上血管瘤}{||想手术|想治好|想修复|想做手术}", "!{什么时候治疗最好|激光能打掉吗|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!{宝宝|孩子|一岁多孩子}{脸上葡萄酒色斑|鲜红斑痣面积大|血管瘤长得快|眼皮上血管瘤}{||想手术|想治好|想修复|想做手术}", "!{多大开始治合适|激光能打掉吗|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
         qzh("therapeutic", "clear", "!{鲜红斑痣|葡萄酒色斑}{从小就有|越来越厚|出血}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
         qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{脸上红血丝|鼻翼红血丝|毛细血管扩张}{后天出现|}{想去掉|想改善}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
         qen("therapeutic", "clear", "!{Port-wine stain on my baby's face|Hemangioma near my daughter's eye|Port wine birthmark getting thicker}", "!{what's the best age to do it?|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
@@ -386,7 +386,7 @@ PIGMENT_LASER = procedure(
             "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         # Questions. Nevus of Ota or another congenital pigmented lesion is therapeutic (guide §6.4); freckles, melasma, age spots and 光子嫩肤 are cosmetic.
-        qzh("therapeutic", "clear", "!{太田痣|脸上的太田痣|先天性黑色胎记|孩子脸上胎记}{||想手术|想治好|想修复|想做手术}", "!{激光要打几次|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!{太田痣|脸上的太田痣|先天性大片色素痣|孩子脸上青色胎记}{||想手术|想治好|想修复|想做手术}", "!{激光要打几次|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
         qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{雀斑|黄褐斑|老年斑|晒斑}", "!{会反弹吗|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
         qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{光子嫩肤|皮秒祛斑|激光美白}", "!{会反弹吗|<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
         qen("therapeutic", "clear", "!{Nevus of Ota on my cheek since birth|Large congenital birthmark on my son's face}", "!{how many laser sessions?|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
