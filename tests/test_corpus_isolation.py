@@ -118,9 +118,10 @@ def _tiny(key):
 
 def test_a_text_drawn_by_two_procedures_is_redrawn_in_the_later_one_only():
     first, second = _tiny("a_first"), _tiny("b_second")
-    alone_first = generate(n_rows=1520, seed=1, procedures=[first])
-    alone_second = generate(n_rows=1520, seed=1, procedures=[second])
-    both = generate(n_rows=1520, seed=1, procedures=[second, first])
+    # Enough rows that the plainest wordings (no history added) meet in both procedures.
+    alone_first = generate(n_rows=6080, seed=1, procedures=[first])
+    alone_second = generate(n_rows=6080, seed=1, procedures=[second])
+    both = generate(n_rows=6080, seed=1, procedures=[second, first])
 
     texts = [r.text for r in both]
     assert len(set(texts)) == len(texts)

@@ -37,3 +37,12 @@ def test_the_lexicon_travels_with_the_analyzer():
     restored = pickle.loads(pickle.dumps(WordAnalyzer(lexicon=LEX)))
     assert restored.lexicon == LEX and hash(restored.lexicon) == hash(LEX)
     assert "cond=vitiligo" in restored("白癜风")
+
+
+def test_a_condition_asked_about_as_a_risk_is_a_different_feature():
+    lex = Lexicon([("condition", "乳腺癌", "breast cancer"), ("condition", "infection", "infection")])
+    analyzer = WordAnalyzer(ngram_max=1, lexicon=lex)
+    assert "risk:cond=breast_cancer" in analyzer.analyze(normalize("隆胸以后会得乳腺癌吗"))
+    assert "cond=breast_cancer" in analyzer.analyze(normalize("乳腺癌术后乳房再造"))
+    assert "risk:cond=infection" in analyzer.analyze(normalize("What is the risk of infection after a nose job?"))
+    assert readable_feature("risk:cond=infection") == "RISK OF condition: infection"

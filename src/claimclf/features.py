@@ -16,6 +16,8 @@ from claimclf.measurements import measurement_tokens
 from claimclf.text import BOUNDARY, has_cjk, normalize, tokenize
 
 NEGATION_PREFIX = "not:"
+RISK_PREFIX = "risk:"
+PREFIXES = (NEGATION_PREFIX, RISK_PREFIX)
 
 # Words that end a negation's scope inside a clause.
 SCOPE_BREAKERS = frozenset({"but", "however", "although", "except", "yet", "但", "但是", "然而", "可是", "却"})
@@ -32,38 +34,59 @@ STOPWORDS = frozenset({
     "就是", "还", "又", "很", "把", "被", "给", "让", "到", "过", "我们", "他", "她", "您", "你", "其", "之", "于", "为",
     "现在", "已经", "一下", "一个", "这个", "那个", "什么", "啥", "嘛", "呀", "哦",
 })
+# A condition asked about as a risk ("will it cause cancer?", 会不会感染) is not the procedure's reason.
+RISK_MARKERS = frozenset({
+    "risk", "risks", "chance", "chances", "might", "may", "could", "worried", "worry", "afraid", "cause", "causes",
+    "会", "会不会", "是否会", "可能", "会得", "担心", "怕", "害怕", "风险", "导致", "引起", "副作用", "后遗症",
+})
 # Conjunctions pass a negation on without using up its scope ("no pain or numbness", 无疼痛及麻木).
 CONJUNCTIONS = frozenset({"and", "or", "nor", "及", "和", "或", "与", "或者", "、", "/"})
 
 
-def mark_negation(tokens: tuple[str, ...] | list[str]) -> list[str]:
-    """Prefix tokens inside a negation's scope; drop clause boundaries.
+def mark_negation(tokens: tuple[str, ...] | list[str], risk: bool = False) -> list[str]:
+    """Prefix tokens inside a negation's scope (and, with ``risk``, a risk's); drop clause boundaries.
 
-    The scope runs from a negator to the next clause boundary, a contrastive word,
-    or a few tokens, whichever comes first. Negators themselves are kept as tokens.
+    A scope runs from its marker to the next clause boundary, a contrastive word, or a few
+    tokens, whichever comes first. Markers themselves are kept as tokens; negation wins over risk.
     """
     out: list[str] = []
-    left = 0
+    left = risk_left = 0
     for tok in tokens:
         if tok == BOUNDARY:
-            left = 0
+            left = risk_left = 0
             continue
         if tok in SCOPE_BREAKERS:
-            left = 0
+            left = risk_left = 0
             out.append(tok)
             continue
         if tok in NEGATORS_EN or tok in NEGATORS_ZH:
             left = MAX_SCOPE["zh" if has_cjk(tok) else "en"]
             out.append(tok)
             continue
-        if left > 0 and tok in CONJUNCTIONS:
+        if risk and tok in RISK_MARKERS:
+            risk_left = MAX_SCOPE["zh" if has_cjk(tok) else "en"]
+            out.append(tok)
+            continue
+        if (left > 0 or risk_left > 0) and tok in CONJUNCTIONS:
             out.append(tok)
         elif left > 0:
             out.append(NEGATION_PREFIX + tok)
             left -= 1
+            risk_left = max(0, risk_left - 1)
+        elif risk_left > 0:
+            out.append(RISK_PREFIX + tok)
+            risk_left -= 1
         else:
             out.append(tok)
     return out
+
+
+def base(token: str) -> str:
+    """A token without its scope prefix."""
+    for prefix in PREFIXES:
+        if token.startswith(prefix):
+            return token[len(prefix):]
+    return token
 
 
 class WordAnalyzer:
@@ -75,7 +98,7 @@ class WordAnalyzer:
 
     def __init__(
         self, ngram_max: int = 2, negation: bool = True, measurements: bool = True, stopwords: bool = True,
-        function_words: bool = True, lexicon: Lexicon | None = None,
+        function_words: bool = True, lexicon: Lexicon | None = None, risk: bool = True,
     ) -> None:
         self.ngram_max = ngram_max
         self.negation = negation
@@ -83,14 +106,16 @@ class WordAnalyzer:
         self.stopwords = stopwords
         self.function_words = function_words
         self.lexicon = lexicon
+        self.risk = risk
 
     def __repr__(self) -> str:
         return (f"WordAnalyzer(ngram_max={self.ngram_max}, negation={self.negation}, "
                 f"measurements={self.measurements}, stopwords={self.stopwords}, function_words={self.function_words}, "
-                f"lexicon={len(self.lexicon) if self.lexicon else None} entries)")
+                f"lexicon={len(self.lexicon) if self.lexicon else None} entries, risk={self.risk})")
 
     def __setstate__(self, state: dict) -> None:
-        defaults = {"measurements": False, "stopwords": False, "function_words": False, "lexicon": None}
+        defaults = {"measurements": False, "stopwords": False, "function_words": False, "lexicon": None,
+                    "risk": False}
         self.__dict__.update({**defaults, **state})
 
     def marked_clauses(self, norm: str) -> list[list[str]]:
@@ -103,7 +128,7 @@ class WordAnalyzer:
             else:
                 clauses[-1].append(tok)
         if self.negation:
-            clauses = [mark_negation(c) for c in clauses if c]
+            clauses = [mark_negation(c, self.risk) for c in clauses if c]
         return [c for c in clauses if c]
 
     def clauses(self, norm: str) -> list[list[str]]:
@@ -113,9 +138,9 @@ class WordAnalyzer:
     def _filtered(self, clauses: list[list[str]]) -> list[list[str]]:
         dropped = NOT_FEATURES if self.function_words else STOPWORDS if self.stopwords else None
         if dropped:
-            clauses = [[t for t in c if t.removeprefix(NEGATION_PREFIX) not in dropped] for c in clauses]
+            clauses = [[t for t in c if base(t) not in dropped] for c in clauses]
         if self.function_words:  # bare numbers and symbols: measurements speak through their threshold tokens
-            clauses = [[t for t in c if not _BARE.fullmatch(t.removeprefix(NEGATION_PREFIX))] for c in clauses]
+            clauses = [[t for t in c if not _BARE.fullmatch(base(t)) and base(t) not in RISK_MARKERS] for c in clauses]
         return [c for c in clauses if c]
 
     def __call__(self, text: str) -> list[str]:
@@ -125,7 +150,7 @@ class WordAnalyzer:
     def analyze(self, norm: str) -> tuple[str, ...]:
         """Features of normalised text (what scoring calls, having normalised once)."""
         return _analyze(norm, self.ngram_max, self.negation, self.measurements, self.stopwords, self.function_words,
-                        self.lexicon)
+                        self.lexicon, self.risk)
 
     def features(self, norm: str) -> tuple[str, ...]:
         features: list[str] = []
@@ -136,7 +161,7 @@ class WordAnalyzer:
                     features.append(" ".join(clause[i : i + n]))
         if self.lexicon is not None:
             for clause in marked:
-                features.extend(self.lexicon.features(clause, NEGATION_PREFIX))
+                features.extend(self.lexicon.features(clause, PREFIXES))
         if self.measurements:
             features.extend(measurement_tokens(norm))
         return tuple(features)
@@ -144,9 +169,9 @@ class WordAnalyzer:
 
 @lru_cache(maxsize=100_000)
 def _analyze(norm: str, ngram_max: int, negation: bool, measurements: bool, stopwords: bool,
-             function_words: bool, lexicon: Lexicon | None) -> tuple[str, ...]:
+             function_words: bool, lexicon: Lexicon | None, risk: bool) -> tuple[str, ...]:
     """Cached: cross-validation analyses the same texts many times."""
-    return WordAnalyzer(ngram_max, negation, measurements, stopwords, function_words, lexicon).features(norm)
+    return WordAnalyzer(ngram_max, negation, measurements, stopwords, function_words, lexicon, risk).features(norm)
 
 
 def build_features(
@@ -157,6 +182,7 @@ def build_features(
     stopwords: bool = True,
     function_words: bool = True,
     lexicon: bool = True,
+    risk: bool = True,
     char_weight: float = 1.0,
 ):
     """Word and character n-gram TF-IDF side by side; ``char_weight`` scales the character block."""
@@ -165,7 +191,8 @@ def build_features(
 
     words = TfidfVectorizer(
         analyzer=WordAnalyzer(ngram_max=ngram_max, negation=negation, measurements=measurements, stopwords=stopwords,
-                              function_words=function_words, lexicon=shipped_lexicon() if lexicon else None),
+                              function_words=function_words, lexicon=shipped_lexicon() if lexicon else None,
+                              risk=risk),
         lowercase=False,
         min_df=2,
         sublinear_tf=True,

@@ -30,7 +30,7 @@ CATEGORIES: dict[str, frozenset[str]] = {
     "facility": frozenset({
         "hospital", "hospitals", "clinic", "clinics", "doctor", "doctors", "surgeon", "surgeons", "physician",
         "physicians", "office", "center", "centre", "department", "provider", "dr",
-        "医院", "医生", "大夫", "门诊", "诊所", "三甲", "机构", "专家", "主任", "科室",
+        "医院", "医生", "大夫", "门诊", "诊所", "三甲", "机构", "专家", "主任", "科室", "科",
     }),
     # The claim's paperwork: who pays, what is filed, what is planned; not the reason.
     "claim": frozenset({
@@ -39,7 +39,7 @@ CATEGORIES: dict[str, frozenset[str]] = {
         "保险", "报销", "理赔", "申请", "开具", "证明", "材料", "拟", "拟行", "行", "予", "予以", "计划", "安排",
     }),
     "question": frozenset({
-        "how", "what", "which", "when", "where", "who", "why", "can", "could", "does", "do", "much", "many",
+        "how", "what", "which", "when", "where", "who", "why", "can", "could", "does", "do", "much", "many", "should",
         "cost", "costs", "price", "expensive", "cheap",
         "吗", "呢", "么", "什么", "怎么", "怎样", "怎么样", "如何", "多少", "多少钱", "哪里", "哪个", "哪家", "哪",
         "能", "可以", "会", "是否", "钱", "费用", "价格", "贵", "好", "好不好", "有没有", "能不能",

@@ -58,18 +58,25 @@ class Lexicon:
             candidates.sort(key=lambda c: -len(c[0]))
         return index
 
-    def features(self, clause: list[str], negation_prefix: str = "not:") -> list[str]:
-        """The reason features of one clause of tokens (negated ones carry ``negation_prefix``)."""
+    def features(self, clause: list[str], prefixes: tuple[str, ...] = ("not:",)) -> list[str]:
+        """The reason features of one clause of tokens; a reason inside a scope (negation, risk) carries its prefix."""
         index = self._index
-        base = [t.removeprefix(negation_prefix) for t in clause]
+
+        def split(token: str) -> tuple[str, str]:
+            for prefix in prefixes:
+                if token.startswith(prefix):
+                    return prefix, token[len(prefix):]
+            return "", token
+
+        scopes, base = zip(*map(split, clause), strict=True) if clause else ((), ())
         found: list[str] = []
         i = 0
         while i < len(base):
             for tokens, feature in index.get(base[i], ()):
                 n = len(tokens)
                 if tuple(base[i : i + n]) == tokens:
-                    negated = all(t.startswith(negation_prefix) for t in clause[i : i + n])
-                    prefix = negation_prefix if negated else ""
+                    inside = set(scopes[i : i + n])
+                    prefix = inside.pop() if len(inside) == 1 else ""
                     found += [prefix + feature, prefix + feature.split("=", 1)[0] + "=" + ANY]
                     i += n
                     break

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
 
 DEFAULT_PARAMS = {
-    "C": 32.0, "ngram_max": 2, "negation": True, "measurements": True, "stopwords": True, "function_words": True, "lexicon": True,
-    "char_ngram": (1, 4),
+    "C": 32.0, "ngram_max": 2, "negation": True, "measurements": True, "stopwords": True, "function_words": True,
+    "lexicon": True, "risk": True, "char_ngram": (1, 4),
 }
 SEARCH_GRID = [{"C": c} for c in (8.0, 32.0, 128.0)]
 SEED = 0

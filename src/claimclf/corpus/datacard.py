@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from claimclf.corpus.generator import DEFAULT_SEED, Row
+from claimclf.corpus.function_words import MIN_DOC_FREQ, RATIO_LIMITS, balances
+from claimclf.corpus.generator import DEFAULT_SEED, QUESTION_SHARE, Row
 from claimclf.corpus.procedures import all_procedures
+from claimclf.corpus.registers import FORMS, form_of
 
 INTRO = """# The shipped corpus: `claims_labelled.csv`
 
@@ -25,10 +27,26 @@ This file is written by `claimclf data generate` together with the corpus; do no
   or reconstructs after a congenital anomaly, trauma, burn, infection or tumour (including
   restoring appearance after such an event); it is **cosmetic** when it only changes how normal
   anatomy looks, whatever words ("medically necessary", distress) are attached to the request.
-- **Registers.** Each row wraps its clauses in one of the registers claims arrive in: a letter
-  of medical necessity, a surgeon's pre-op note, an EMR assessment and plan, an adjuster's
-  summary, prior-authorisation free text, the patient's own appeal; 病历摘要, 理赔/报销申请, and
-  患者口语 (`registers.py`). Frames are label-neutral: the same boilerplate appears for both labels.
+- **Forms.** Text arrives in three forms, and the corpus has all three:
+  - *questions*: short questions a patient types into a search box or a forum (cost, recovery,
+    risks, whether a condition can be treated, which hospital, pain, age), 5–30 characters in
+    Chinese, one line in English, with no claim framing. Every procedure has question scenarios
+    for both labels; the ask part comes from pools shared by both labels (`registers.QUESTION_ASKS`).
+    Questions take a fixed share of each procedure's rows (generator `QUESTION_SHARE`: {qshare});
+  - *claims*: a letter of medical necessity, a surgeon's pre-op note, an EMR assessment and plan,
+    an adjuster's summary, prior-authorisation free text, the patient's own appeal; 病历摘要,
+    理赔/报销申请, 患者口语, and short operative and consultation notes;
+  - *long notes*: a full operative (or procedure) note and a new-patient consultation in English,
+    an 入院记录 with its operative record in Chinese (lengths under *By form*; `long_notes.py`).
+    Their boilerplate (anaesthesia, prep and drape, time-out, technique,
+    closure, dressings, history, review of systems, examination) depends on the procedure's site
+    only, never on the label, and never states a reason; the scenario's clauses go into the
+    indications, the history of present illness and the assessment.
+  Frames are label-neutral: the same boilerplate appears for both labels.
+- **Neutral history.** Most clinical and patient texts also carry one or two sentences of
+  history and logistics drawn from one pool for both labels (allergies, smoking, referrals,
+  dates, scheduling: `registers.COLOUR`), so that negators, request, time and facility words
+  appear in both classes (see *Function words* below).
 - **Noise.** Abbreviations (pt, hx, b/l, w/o, s/p), typos, upper/lower case, half- and full-width
   punctuation and digits (`noise.py`), independent of the label.
 - **Code-switching.** `mixed` rows are Chinese scenarios in which drug names, scores,
@@ -36,8 +54,9 @@ This file is written by `claimclf data generate` together with the corpus; do no
 - **Mixed register.** A few rows join a clinician's text and the patient's own words about the
   same case (slice `mixed_register`).
 - **Quotas.** Every procedure gets a fixed number of rows in each language (the row count over
-  38, rounded up or down by a hash), the same for both labels, spread over its own scenarios: labels
-  are balanced within each language and no procedure's share depends on another procedure.
+  38, rounded up or down by a hash), the same for both labels, spread over its own scenarios (the
+  question scenarios share their fixed part, the others the rest): labels are balanced within each
+  language and no procedure's share depends on another procedure.
 - **Determinism.** Each scenario draws its rows from its own `random.Random`, seeded from the
   corpus seed, the procedure and the scenario id: `claimclf data generate` rebuilds the file
   byte for byte (a test checks it), and a change to one procedure changes only that procedure's
@@ -88,18 +107,68 @@ def _table(counter: Counter, title: str, key_name: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _forms(rows: list[Row]) -> list[str]:
+    by = Counter((r.lang, form_of(r.register)) for r in rows)
+    lines = ["### By form", "", "| lang | " + " | ".join(FORMS) + " |", "|---|" + "---:|" * len(FORMS)]
+    for lang in ("en", "zh", "mixed"):
+        total = sum(by[(lang, f)] for f in FORMS) or 1
+        lines.append(f"| {lang} | " + " | ".join(f"{by[(lang, f)]} ({by[(lang, f)] / total:.0%})" for f in FORMS) + " |")
+    lines += ["", "| lang | form | rows | shortest | median | longest (characters) |", "|---|---|---:|---:|---:|---:|"]
+    for lang in ("en", "zh", "mixed"):
+        for f in FORMS:
+            lengths = sorted(len(r.text) for r in rows if r.lang == lang and form_of(r.register) == f)
+            if lengths:
+                lines.append(f"| {lang} | {f} | {len(lengths)} | {lengths[0]} | {lengths[len(lengths) // 2]} | {lengths[-1]} |")
+    clinical_en = [r for r in rows if r.lang == "en" and r.register not in ("patient_appeal", "question", "mixed_register")]
+    long_en = sum(1 for r in clinical_en if form_of(r.register) == "long note")
+    lines += ["", f"Long notes are {long_en / max(len(clinical_en), 1):.0%} of the English clinician-written rows.", ""]
+    return lines
+
+
+def _coverage(rows: list[Row], procs: list) -> list[str]:
+    by = Counter((r.procedure, form_of(r.register), r.label) for r in rows)
+    head = " | ".join(f"{f} {lab[0].upper()}" for f in FORMS for lab in ("therapeutic", "cosmetic"))
+    lines = ["### Coverage: procedure × form × label", "",
+             "T therapeutic, C cosmetic; all languages.", "",
+             f"| procedure | {head} |", "|---|" + "---:|" * (2 * len(FORMS))]
+    for p in procs:
+        cells = " | ".join(str(by[(p.key, f, lab)]) for f in FORMS for lab in ("therapeutic", "cosmetic"))
+        lines.append(f"| {p.key} | {cells} |")
+    lines.append("")
+    return lines
+
+
+def _function_words(rows: list[Row]) -> list[str]:
+    lo, hi = RATIO_LIMITS
+    lines = ["## Function words", "",
+             "Words that say how a text is written, not why (`src/claimclf/corpus/function_words.py`): the share of",
+             "rows of each class that contain each word, tokenised as the model tokenises. A word found in at least",
+             f"{MIN_DOC_FREQ:.0%} of all rows must have a therapeutic/cosmetic ratio within {lo}–{hi} (a test checks it); rarer",
+             "words are listed but not held to it.", "",
+             "| category | lang | word | therapeutic | cosmetic | ratio | rows with it | held |", "|---|---|---|---:|---:|---:|---:|---|"]
+    for b in balances(rows):
+        ratio = "—" if b.ratio == float("inf") else f"{b.ratio:.2f}"
+        held = ("yes" if b.balanced else "**no**") if b.held else "rare"
+        lines.append(f"| {b.category} | {b.lang} | {b.word} | {b.rate_therapeutic:.1%} | {b.rate_cosmetic:.1%} | {ratio} | "
+                     f"{b.doc_freq:.1%} | {held} |")
+    lines.append("")
+    return lines
+
+
 def render(rows: list[Row], seed: int = DEFAULT_SEED) -> str:
     """The data card for ``rows``."""
     procs = all_procedures()
     n_scen = sum(len(p.scenarios) for p in procs)
     lang_label = Counter((r.lang, r.label) for r in rows)
-    lines = [INTRO, "## Counts", "",
+    qshare = ", ".join(f"{lang} {share:.0%}" for lang, share in QUESTION_SHARE.items())
+    lines = [INTRO.replace("{qshare}", qshare), "## Counts", "",
              f"{len(rows)} rows from {len(procs)} procedures and {n_scen} scenarios, seed {seed}.", "",
              "### By language and label", "", "| lang | therapeutic | cosmetic | share of rows |", "|---|---:|---:|---:|"]
     for lang in ("en", "zh", "mixed"):
         t, c = lang_label[(lang, "therapeutic")], lang_label[(lang, "cosmetic")]
         lines.append(f"| {lang} | {t} | {c} | {(t + c) / max(len(rows), 1):.0%} |")
     lines.append("")
+    lines += _forms(rows)
     lines.append(_table(Counter(r.slice for r in rows), "slice", "slice"))
     lines.append(_table(Counter(r.register for r in rows), "register", "register"))
     by_proc = Counter((r.procedure, r.label) for r in rows)
@@ -107,5 +176,8 @@ def render(rows: list[Row], seed: int = DEFAULT_SEED) -> str:
     for p in procs:
         lines.append(f"| {p.key}{' ◆' if p.presumed_cosmetic else ''} | {by_proc[(p.key, 'therapeutic')]} | "
                      f"{by_proc[(p.key, 'cosmetic')]} |")
-    lines += ["", "◆ presumed cosmetic when no reason is given.", "", LIMITS]
+    lines += ["", "◆ presumed cosmetic when no reason is given.", ""]
+    lines += _coverage(rows, procs)
+    lines += _function_words(rows)
+    lines.append(LIMITS)
     return "\n".join(lines)

@@ -23,9 +23,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimclf.corpus.long_notes import SITE_SLOT
 from claimclf.corpus.noise import noisy_en, noisy_zh
 from claimclf.corpus.procedures import all_procedures
-from claimclf.corpus.registers import EN_PATIENT_REFS, ZH_PATIENT_REFS, registers_for
+from claimclf.corpus.registers import EN_PATIENT_REFS, QUESTION_ASKS, ZH_PATIENT_REFS, choose_register, colour
 from claimclf.corpus.spec import Procedure, Scenario
 from claimclf.corpus.template import expand
 
@@ -36,6 +37,9 @@ SAMPLE_ROWS = 200
 COLUMNS = ["id", "text", "label", "lang", "procedure", "register", "slice", "scenario"]
 LANG_SHARES = {"en": 0.45, "zh": 0.45, "mixed": 0.10}
 MIXED_REGISTER_SHARE = 0.05
+# The share of each (procedure, output language, label) cell given to the procedure's question scenarios, when
+# it has some: real Chinese text often arrives as a short question, English rarely; code-switched never.
+QUESTION_SHARE = {"en": 0.10, "zh": 0.28, "mixed": 0.0}
 # ``n_rows`` is spread as if the corpus had this many procedures, so that a procedure's quota never
 # depends on the others: with the 38 procedures of today the corpus has about ``n_rows`` rows, and
 # a new procedure adds its own rows instead of taking rows from every other one.
@@ -96,6 +100,9 @@ def _row_slots(rng: random.Random, proc: Procedure, scenario: Scenario) -> dict:
         "month": MONTHS,
     }
     slots["pt"] = [expand(rng.choice(slots["pt"]), rng, slots)]
+    slots[SITE_SLOT] = [proc.site]
+    if scenario.voice == "question":
+        slots.update(QUESTION_ASKS[scenario.lang])
     for key, values in scenario.slots:
         slots[key] = list(values)
     return slots
@@ -127,8 +134,11 @@ def _codeswitch(text: str, rng: random.Random, proc: Procedure, slots: dict) -> 
 
 def _render(rng: random.Random, proc: Procedure, scenario: Scenario, out_lang: str) -> tuple[str, str]:
     slots = _row_slots(rng, proc, scenario)
-    register = rng.choice(registers_for(scenario.lang, scenario.voice))
-    text = register.render(rng, _clauses(rng, scenario, slots), slots)
+    register = choose_register(rng, scenario.lang, scenario.voice)
+    clauses = _clauses(rng, scenario, slots)
+    for extra in colour(rng, scenario.lang, scenario.voice, slots):  # neutral history, never before the first clause
+        clauses.insert(rng.randint(1, len(clauses)), extra)
+    text = register.render(rng, clauses, slots)
     level = rng.random() ** 2
     text = noisy_en(text, rng, level) if scenario.lang == "en" else noisy_zh(text, rng, level)
     if out_lang == "mixed":
@@ -250,22 +260,38 @@ class _ScenarioRows:
 
 
 def _cell(seed: int, proc: Procedure, out_lang: str, label: str, count: int, seen: set[str]) -> list[_Draft]:
-    """``count`` rows of one procedure in one (output language, label) cell."""
+    """``count`` rows of one procedure in one (output language, label) cell.
+
+    The question scenarios share :data:`QUESTION_SHARE` of the cell, the others the rest; inside each
+    group every scenario gets an equal share, the remainder going to the scenarios ranked first by a hash.
+    """
     src_lang = "en" if out_lang == "en" else "zh"
     scenarios = sorted((s for s in proc.scenarios if s.lang == src_lang and s.label == label),
                        key=lambda s: s.digest)
     if not scenarios:
         raise ValueError(f"procedure {proc.key} has no {src_lang} {label} scenario")
+    questions = [s for s in scenarios if s.voice == "question"]
+    others = [s for s in scenarios if s.voice != "question"]
+    if not others:
+        n_questions = count
+    elif not questions:
+        n_questions = 0
+    else:
+        n_questions = round(count * QUESTION_SHARE[out_lang])
     patients = [s for s in scenarios if s.voice == "patient"]
-    streams = [_ScenarioRows(seed, proc, s, patients, out_lang) for s in scenarios]
-    # An equal share for each scenario; the remainder goes to the scenarios ranked first by a hash.
-    base, extra = divmod(count, len(scenarios))
-    ranked = sorted(scenarios, key=lambda s: _unit(seed, proc.key, s.digest, out_lang, "extra"))
-    lucky = {s.digest for s in ranked[:extra]}
+    streams: list[_ScenarioRows] = []
     missing = 0
-    for stream in streams:
-        want = base + (1 if stream.scenario.digest in lucky else 0) + missing
-        missing = want - stream.take(want, seen)
+    for group, quota in ((questions, n_questions), (others, count - n_questions)):
+        if not group or quota <= 0:
+            continue
+        group_streams = [_ScenarioRows(seed, proc, s, patients, out_lang) for s in group]
+        streams += group_streams
+        base, extra = divmod(quota, len(group))
+        ranked = sorted(group, key=lambda s: _unit(seed, proc.key, s.digest, out_lang, "extra"))
+        lucky = {s.digest for s in ranked[:extra]}
+        for stream in group_streams:
+            want = base + (1 if stream.scenario.digest in lucky else 0) + missing
+            missing = want - stream.take(want, seen)
     while missing and not all(s.exhausted for s in streams):  # a scenario ran out of new texts: others fill in
         for stream in streams:
             if missing:

@@ -70,6 +70,9 @@ class Procedure:
     scenarios: tuple[Scenario, ...] = field(default_factory=tuple)
     # Chinese term -> English alternatives used when writing code-switched text.
     codeswitch: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Where on the body the procedure is done (see ``registers.SITES``): picks the technique, anaesthesia and
+    # dressing sentences of a long note, the same for both labels. "" falls back to generic wording.
+    site: str = ""
 
     def __post_init__(self) -> None:
         seen: set[str] = set()
@@ -94,6 +97,21 @@ def zh(label: str, slice_: str, *parts: str, voice: str = "clinical", slots: dic
     return _scenario("zh", label, slice_, parts, voice, slots)
 
 
+def qen(label: str, slice_: str, *parts: str, slots: dict | None = None) -> Scenario:
+    """An English question (``voice="question"``): a short forum-style question, no claim framing.
+
+    Usually a topic clause that carries the reason and an ask clause from the shared ``<ask_*>`` slots
+    (``registers.QUESTION_ASKS``: cost, recovery, risk, where, fix, age, pain, result, care, any), so
+    that both labels ask in the same words; mark both ``!``.
+    """
+    return _scenario("en", label, slice_, parts, "question", slots)
+
+
+def qzh(label: str, slice_: str, *parts: str, slots: dict | None = None) -> Scenario:
+    """A Chinese question (``voice="question"``), 5 to 30 characters: a topic and an ``<ask_*>`` clause, as :func:`qen`."""
+    return _scenario("zh", label, slice_, parts, "question", slots)
+
+
 def procedure(
     key: str,
     names_en: list[str] | tuple[str, ...],
@@ -102,6 +120,7 @@ def procedure(
     codes: list[str] | tuple[str, ...] = (),
     presumed_cosmetic: bool = False,
     codeswitch: dict[str, list[str]] | None = None,
+    site: str = "",
 ) -> Procedure:
     return Procedure(
         key=key,
@@ -111,4 +130,5 @@ def procedure(
         presumed_cosmetic=presumed_cosmetic,
         scenarios=tuple(scenarios),
         codeswitch=tuple((k, tuple(v)) for k, v in (codeswitch or {}).items()),
+        site=site,
     )

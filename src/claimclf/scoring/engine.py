@@ -118,7 +118,7 @@ class _WordBlock(_Block):
     def __init__(self, terms: list[str], idf: np.ndarray, settings: dict[str, Any]) -> None:
         super().__init__(terms, idf, settings)
         # Arrays written before function_words existed came from analyzers without it.
-        analyzer = {"function_words": False, **settings["analyzer"]}
+        analyzer = {"function_words": False, "risk": False, **settings["analyzer"]}
         if analyzer.get("lexicon") is not None:
             analyzer["lexicon"] = Lexicon(analyzer["lexicon"])
         self.analyzer = WordAnalyzer(**analyzer)
@@ -284,7 +284,7 @@ def _arrays_from_pipeline(pipeline: Pipeline, presumed_cosmetic: tuple[str, ...]
         "words": {
             "analyzer": {
                 **{k: getattr(words.analyzer, k) for k in ("ngram_max", "negation", "measurements", "stopwords",
-                                                              "function_words")},
+                                                              "function_words", "risk")},
                 "lexicon": [list(e) for e in words.analyzer.lexicon.entries] if words.analyzer.lexicon else None,
             },
             "dtype": np.dtype(words.dtype).name, "sublinear_tf": bool(words.sublinear_tf), "norm": words.norm,

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from claimclf.features import NEGATION_PREFIX
+from claimclf.features import NEGATION_PREFIX, RISK_PREFIX
 from claimclf.lexicon import ANY
 from claimclf.lexicon import readable as readable_reason
 from claimclf.measurements import PREFIX as MEASUREMENT_PREFIX
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 
 GENERIC = "=" + ANY
+SCOPE_WORDS = {"": "", NEGATION_PREFIX: "NOT ", RISK_PREFIX: "RISK OF "}
 
 
 @dataclass(frozen=True)
@@ -39,22 +40,18 @@ def readable(feature: str, chinese: bool = False) -> str:
     """``"denies not:pain"`` -> ``"denies NOT pain"``; threshold tokens spelled out; Chinese joined without spaces."""
     if feature.startswith(MEASUREMENT_PREFIX):
         return readable_measurement(feature, chinese=chinese)
-    base = feature.removeprefix(NEGATION_PREFIX)
-    reason = readable_reason(base)
+    scope = next((p for p in (NEGATION_PREFIX, RISK_PREFIX) if feature.startswith(p)), "")
+    reason = readable_reason(feature[len(scope):])
     if reason is not None:
-        return reason if base == feature else f"NOT {reason}"
+        return f"{SCOPE_WORDS[scope]}{reason}"
     out: list[str] = []
-    negated_open = False
+    open_scope = ""
     for tok in feature.split(" "):
-        if tok.startswith(NEGATION_PREFIX):
-            word = tok[len(NEGATION_PREFIX) :]
-            if not negated_open:
-                out.append("NOT")
-                negated_open = True
-            out.append(word)
-        else:
-            negated_open = False
-            out.append(tok)
+        scope = next((p for p in (NEGATION_PREFIX, RISK_PREFIX) if tok.startswith(p)), "")
+        if scope and scope != open_scope:
+            out.append(SCOPE_WORDS[scope].strip())
+        open_scope = scope
+        out.append(tok[len(scope):])
     text = ""
     for tok in out:
         if text and not (has_cjk(tok) and has_cjk(text[-1])):

@@ -5,10 +5,11 @@ Guide rules applied here (labelling-guide §6): §6.6 hair transplant, §6.7 gen
 
 from __future__ import annotations
 
-from claimclf.corpus.spec import en, procedure, zh
+from claimclf.corpus.spec import en, procedure, qen, qzh, zh
 
 HAIR_REMOVAL = procedure(
     key="hair_removal",
+    site="laser",
     names_en=[
         "laser hair removal",
         "laser epilation",
@@ -35,13 +36,15 @@ HAIR_REMOVAL = procedure(
             "{s/p|after} {excision|cleft lift|a Bascom procedure} {<n:2-12> months ago|last year}",
             "!<proc> of the natal cleft {to prevent recurrence|to reduce recurrence risk|as an adjunct to surgery}",
             "{surgeon|colorectal surgeon} {recommends|requests} <n:4-8> sessions",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
             "clear",
             "!Hidradenitis suppurativa{, Hurley stage II| (Hurley II)|} {of the axillae|in the groin|in the axillae and groin}",
-            "!{recurrent|painful} {abscesses|nodules and sinus tracts} {despite|after failed} {clindamycin and rifampicin|<n:3-6> months of doxycycline|topical clindamycin}",
+            "!{recurrent|painful} {abscesses|nodules and sinus tracts} {despite|with no relief from|without relief from|after failed} {clindamycin and rifampicin|<n:3-6> months of doxycycline|topical clindamycin}",
             "<proc> {as an adjunct|requested} to reduce {flares|follicular occlusion}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # Gender-affirming graft-site preparation with documented dysphoria and plan (§6.7), at a laser clinic.
         en(
@@ -51,6 +54,7 @@ HAIR_REMOVAL = procedure(
             "!{pre-operative|pre-op} {hair removal|<proc>} of the {forearm|thigh|genital} {graft donor site|flap site} {before|ahead of} {phalloplasty|vaginoplasty} {scheduled in|planned in} <n:6-12> months",
             "{required by the surgeon|the surgeon requires it} to prevent {intra-urethral|intravaginal} hair growth",
             "{sessions|treatment} at a {laser clinic|med-spa|cosmetic laser centre}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -58,6 +62,7 @@ HAIR_REMOVAL = procedure(
             "!{This is not|Not} {for cosmetic reasons|a beauty request|about appearance}",
             "!{recurrent|repeated} pilonidal {abscesses|sinus infections} {requiring|with} {<n:2-4> drainages|surgery twice}; hair in the cleft {drives|keeps driving} recurrence",
             "<proc> {recommended|ordered} by {the surgeon|colorectal surgery}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -65,6 +70,7 @@ HAIR_REMOVAL = procedure(
             "!I've had {surgery|<n:2-3> surgeries|abscesses drained} for a pilonidal {cyst|sinus} {and it keeps coming back|that keeps getting infected}",
             "my surgeon says {the hair|ingrown hair} {is what causes it|keeps causing it} and {wants|recommended} <proc>",
             "{it's not about looks|I'm not doing this for looks}, {I just want it to stop|I can't keep missing work}",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
         ),
         en(
@@ -73,6 +79,7 @@ HAIR_REMOVAL = procedure(
             "!{Unwanted|Excess} {leg|underarm|bikini-line|upper-lip|back} hair",
             "{wants|would like} {smooth skin|to stop shaving|to stop waxing}",
             "<proc> {package|course} of <n:6-8> sessions requested",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -81,6 +88,7 @@ HAIR_REMOVAL = procedure(
             "{hormone work-up normal|normal testosterone|no endocrine disorder}",
             "!{wants|prefers} {to stop waxing|smoother skin|a hair-free face}",
             "<proc> requested",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -88,6 +96,7 @@ HAIR_REMOVAL = procedure(
             "!{Feels|Reports feeling} {self-conscious|depressed|anxious} about {body hair|arm hair|facial hair}; {GP|PCP} {letter|note} {says|states} {medically necessary|needed for her mental health}",
             "!{no underlying skin disease|no infection or hormonal disorder} {documented|found}",
             "{prescription|referral} {written|issued} for <proc>",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         # Gender-affirming wording without documented diagnosis or plan (§6.7): cosmetic.
         en(
@@ -95,6 +104,7 @@ HAIR_REMOVAL = procedure(
             "keyword_trap",
             "!{Requests|Wants} <proc> {of the face|on the face and chest} {to look more feminine|to feel more feminine}",
             "!{no documented diagnosis of gender dysphoria|no gender dysphoria diagnosis on file} and no {treatment plan|surgical plan or referral}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -102,35 +112,40 @@ HAIR_REMOVAL = procedure(
             "!I'm {so tired of|sick of} {shaving|waxing} my {legs|underarms|bikini area} {every day|every week}",
             "{I just want|just want} {smooth skin|to be done with it}",
             "{is <proc> covered|can I claim <proc>}{ on my plan|}",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
         ),
         zh(
             "therapeutic",
             "clear",
             "!{骶尾部藏毛窦|藏毛窦}{反复|复发性}{感染|脓肿}，{已行|曾行}{切开引流|藏毛窦切除术}<n:1-3>次",
-            "!{术后|为}{预防复发|减少复发}{行|拟行}<proc>{（骶尾部）|}",
+            "!{术后|为}{预防复发|减少复发}{行|{拟行|要求行|希望行|患者要求行}}<proc>{（骶尾部）|}",
             "{外科|肛肠科}医生建议",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!{化脓性汗腺炎|反常性痤疮}{（Hurley II期）|}，{腋下|腹股沟}反复{脓肿|结节|窦道}",
-            "!{口服多西环素|外用克林霉素|抗生素治疗}<n:3-6>个月{仍反复|无效}",
-            "{申请|拟行}<proc>{作为辅助治疗|以减少毛囊堵塞}",
+            "!{口服多西环素|外用克林霉素|抗生素治疗}<n:3-6>个月{仍反复|{无效|无改善|无明显好转}}",
+            "{申请|{拟行|要求行|希望行|患者要求行}}<proc>{作为辅助治疗|以减少毛囊堵塞}",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "keyword_trap",
             "!{确诊|诊断为}性别焦虑，{有|附}{精神科|心理科}{评估|诊断证明}",
-            "!{拟行|计划}{阴茎再造|阴道成形}术，{术前|于}{前臂|大腿|会阴}{供区|皮瓣区}{行|需行}<proc>",
+            "!{{拟行|要求行|希望行|患者要求行}|计划}{阴茎再造|阴道成形}术，{术前|于}{前臂|大腿|会阴}{供区|皮瓣区}{行|需行}<proc>",
             "在{医美机构|激光美容中心}{进行|治疗}",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!我{屁股|尾骨}那里的藏毛窦{反复发炎|老是化脓}，{已经|都}{开了<n:2-3>次刀|切过<n:2-3>次}",
-            "医生说{毛发|毛}是{诱因|原因}，{让我做|建议做}<proc>{防止复发|预防复发}",
+            "{医生说|医院说|去医院查了说}{毛发|毛}是{诱因|原因}，{让我做|建议做}<proc>{防止复发|预防复发}",
             "{不是为了好看|我不是为了美容}，{想问能不能报|请帮忙报销}",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
         zh(
@@ -139,31 +154,42 @@ HAIR_REMOVAL = procedure(
             "!{腋下|腿部|唇周|比基尼区}毛发{较多|浓密}",
             "!{要求|希望}{脱毛|皮肤光滑|不用再刮}",
             "{申请|咨询}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "negation",
             "!{自愿要求|要求}{腋下|四肢|面部}<proc>，{为了|希望}{美观|夏天穿衣好看|皮肤光滑}",
             "!{无毛囊炎|无感染|查体未见皮肤病|性激素检查未见异常}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "keyword_trap",
-            "!{三甲医院|医院皮肤科}{医生|}{开具|开了}<proc>{单子|治疗单}",
+            "!{{三甲医院|省人民医院|市中心医院|公立医院}|医院皮肤科}{医生|}{开具|开了}<proc>{单子|治疗单}",
             "!{因|由于}{汗毛重|毛发多}{自卑|心情不好}，{无其他疾病|未见皮肤病变}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "clear",
-            "!我{腿毛|腋毛|胡子}{太多了|挺重的}，{每天刮|天天刮}{很烦|好麻烦}，想做个<proc>",
+            "!我{腿毛|腋毛|胡子}{太多了|挺重的}，{每天刮|天天刮}{很烦|好麻烦}，{想做个|想下个月做个|打算<n:2-6>个月后做个}<proc>",
             "这个{医保能报吗|保险能报不}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
+        # Questions. Hair removal for recurrent pilonidal disease or hidradenitis, or graft-site preparation, treats a condition (therapeutic); removing unwanted hair is cosmetic.
+        qzh("therapeutic", "clear", "!{藏毛窦|藏毛囊肿}{反复发炎|切了又复发}{要脱毛吗|做激光脱毛}{||想手术|想治好|想修复|想做手术}", "!{有用吗|能预防复发吗|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!{化脓性汗腺炎|腋下汗腺炎}{反复流脓|总是复发}{激光脱毛|脱毛治疗}{||想手术|想治好|想修复|想做手术}", "!{有用吗|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{腋下脱毛|腿毛|唇毛|全身脱毛|激光脱毛|冰点脱毛}", "!{能永久吗|要做几次|<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!{Laser hair removal to stop my pilonidal cyst coming back|Hidradenitis keeps flaring - would laser hair removal help}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "clear", "!{Laser hair removal for legs|Bikini laser|Permanent upper lip hair removal}", "!{how many sessions?|<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
     ],
 )
 
 HAIR_TRANSPLANT = procedure(
     key="hair_transplant",
+    site="hair",
     names_en=[
         "hair transplant",
         "follicular unit extraction",
@@ -188,7 +214,8 @@ HAIR_TRANSPLANT = procedure(
             "clear",
             "!{Cicatricial|Scarring} alopecia of the {scalp|temporal scalp|vertex} {after|following} a {flame burn|scald|chemical burn} {in childhood|<n:2-20> years ago}",
             "{scar|bald patch} {measuring|approx} <n:3-8> × <n:2-6> cm, {stable|mature}",
-            "{plan|request} <proc>{ into the scar|}[ (CPT <code>)]",
+            "{plan|request|requests|is asking for} <proc>{ into the scar|}[ (CPT <code>)]",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # Trauma scar alopecia with cosmetic wording and a private clinic: therapeutic (§6.6).
         en(
@@ -197,6 +224,7 @@ HAIR_TRANSPLANT = procedure(
             "!{Traumatic|Post-traumatic} scar alopecia {from|after} {a scalp laceration in an MVA|a dog bite|an assault|a fall}",
             "!{pt|<pt>} {wants|hopes} {to look normal again|for the best cosmetic density|to hide the scar}",
             "<proc> at a {hair restoration clinic|private hair clinic}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -204,19 +232,22 @@ HAIR_TRANSPLANT = procedure(
             "!{Hairless scar|Alopecia} along the {craniotomy|coronal|neurosurgical} incision {after|following} {tumour resection|aneurysm clipping|skull fracture repair}",
             "{hair-bearing scalp|donor area} {otherwise normal|dense}",
             "<proc> {to the scar|requested}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
             "clear",
             "!Loss of the {lateral eyebrow|eyebrow} {after|from} a {burn|facial laceration|tumour excision}",
             "<proc> {to the brow|for eyebrow reconstruction}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
             "negation",
             "!{Not|This is not} {male-pattern|androgenetic} {hair loss|alopecia}: the bald area is {confined to|limited to} the {burn scar|surgical scar|traumatic scar}",
             "{surrounding hair|donor area} {normal|dense}",
-            "<proc> requested",
+            "{<proc> requested|<proc> planned|pt wants <proc>|pt would like <proc>}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -224,6 +255,7 @@ HAIR_TRANSPLANT = procedure(
             "!I was {burned|in a car crash} {as a kid|years ago} and {there's|I have} a {bald scar|patch where hair won't grow} on my {head|scalp}",
             "{I've worn a hat every day for years|I always wear a cap} to hide it",
             "{the surgeon|a doctor} said <proc> {can|could} fill it in{ and I'm hoping it's covered|, please cover it}",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
         ),
         en(
@@ -231,7 +263,8 @@ HAIR_TRANSPLANT = procedure(
             "clear",
             "!{Male-pattern|Androgenetic} {hair loss|alopecia}{, Norwood <n:3-6>|}",
             "{receding hairline|thinning crown|frontal recession}",
-            "{wants|requests} <proc>",
+            "{wants|requests|is asking for} <proc>",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         # Androgenetic alopecia with failed drugs and low mood: cosmetic (§6.6).
         en(
@@ -240,7 +273,8 @@ HAIR_TRANSPLANT = procedure(
             "!Androgenetic alopecia {diagnosed by dermatology|(L64.9)|confirmed on trichoscopy}",
             "!{failed|no response to} {finasteride|minoxidil|finasteride and minoxidil} {for|over} <n:12-24> months",
             "{pt|he|she} {reports|describes} {low mood|anxiety|depression} {about|over} the hair loss",
-            "{requests|seeks} <proc>{ as medically necessary|}",
+            "{requests|is asking for|seeks} <proc>{ as medically necessary|}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -249,12 +283,14 @@ HAIR_TRANSPLANT = procedure(
             "!{no scarring on exam|no history of burn, trauma or scalp surgery}",
             "{wants|would like} {fuller|thicker} hair",
             "<proc> requested",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
             "clear",
             "!{Requests|Wants} <proc> to {lower the hairline|fill in the beard|thicken the eyebrows|fill the temples}",
             "{for a fuller look|for a more youthful look}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -262,6 +298,7 @@ HAIR_TRANSPLANT = procedure(
             "!I'm {only|just} <n:25-35> and {going bald|my hairline is going back} {like my dad|fast}",
             "{the pills didn't do much|finasteride hasn't helped|minoxidil did nothing}",
             "I {want|really want} <proc> {to look younger|to feel confident again}, can I {claim it|get it covered}",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
         ),
         zh(
@@ -269,27 +306,31 @@ HAIR_TRANSPLANT = procedure(
             "clear",
             "!{头皮|颞部|顶部}{烧伤|烫伤}后瘢痕性秃发，{面积约|范围约}<n:3-8>×<n:2-6>cm",
             "{瘢痕稳定|瘢痕成熟}{<n:1-5>年|}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "keyword_trap",
             "!{车祸|外伤|开颅手术}后头皮瘢痕{处|区域}{无毛发生长|秃发}",
             "!<pt>{希望|要求}{恢复外观|遮盖瘢痕|美观}，于{植发机构|医美机构}{治疗|就诊}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!{面部|眉部}{烧伤|外伤}后{眉毛缺失|眉缺损}",
-            "拟行<proc>{（眉再造）|}",
+            "{拟行|要求行|希望行|患者要求行}<proc>{（眉再造）|}",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!我{小时候|几年前}{头被开水烫伤|出车祸头上缝了针}，{留了块疤|有块疤}{不长头发|光秃秃的}",
             "{一直戴帽子|出门都要戴帽子}",
-            "医生说可以做<proc>，{这个能报吗|能申请理赔吗}",
+            "{医生说|医院说|去医院查了说}可以做<proc>，{这个能报吗|能申请理赔吗}",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
         zh(
@@ -298,25 +339,29 @@ HAIR_TRANSPLANT = procedure(
             "!{雄激素性脱发|脂溢性脱发|发际线后移}",
             "{要求|希望}{加密|降低发际线|头发浓密}",
             "申请<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "keyword_trap",
             "!{雄激素性脱发|雄秃}，{口服非那雄胺|外用米诺地尔}<n:6-24>个月{效果不佳|无改善}",
-            "!{三甲医院皮肤科|医院}{诊断|开具诊断}，<pt>{自诉|称}{焦虑|自卑|影响找对象}",
+            "!{{三甲医院|省人民医院|市中心医院|公立医院}皮肤科|医院}{诊断|开具诊断}，<pt>{自诉|称}{焦虑|自卑|影响找对象}",
             "{申请|要求}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "negation",
             "!{头皮无瘢痕|否认外伤及烧伤史|无头皮手术史}",
             "!{发际线高|额角后移|头顶稀疏}，{要求|想}<proc>{改善外观|显年轻}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "clear",
             "!我{才|今年}<n:25-35>岁{头发就|发际线就}{掉得厉害|往后退了}，{看着显老|找对象都难}，想去做<proc>",
             "{医保|保险}{能报吗|给报吗}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
         zh(
@@ -324,14 +369,23 @@ HAIR_TRANSPLANT = procedure(
             "negation",
             "!{并非雄激素性脱发|不是普通脱发}，秃发区{仅限于|局限于}{烧伤|外伤|开颅手术}瘢痕{处|范围内}",
             "{周围毛发正常|供区毛发浓密}",
-            "{申请|拟行}<proc>",
+            "{申请|{拟行|要求行|希望行|患者要求行}}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         en(
             "cosmetic",
             "negation",
             "!{Receding hairline|Temple recession|Thinning crown} in a {<age>-year-old|man in his thirties|woman in her forties}; {no scarring|scalp otherwise normal}, {no history of burn, trauma or surgery|no prior scalp injury}",
-            "!{wants|requests} <proc> {to look younger|for a fuller hairline}",
+            "!{wants|requests|is asking for} <proc> {to look younger|for a fuller hairline}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
+        # Questions. Scarring alopecia after a burn, trauma or surgery is therapeutic (guide §6.6); androgenetic balding is cosmetic.
+        qzh("therapeutic", "clear", "!{头皮烧伤|烫伤|车祸}后{疤痕上不长头发|留了一块秃疤}{||想手术|想治好|想修复|想做手术}", "!{能植发吗|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!{开颅手术后|头部外伤后}{疤痕处秃了|瘢痕性秃发}{||想手术|想治好|想修复|想做手术}", "!{能植发吗|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{植发|发际线种植|头顶加密|M型脱发植发}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{脱发|发际线高|头顶稀疏}{想植发|想种头发}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!{Bald patch from a burn scar on my scalp|Hair won't grow on my scar after brain surgery}", "!{can I get a transplant?|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "clear", "!{Hair transplant for a receding hairline|FUE for male pattern baldness|Hairline lowering}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
     ],
 )
 

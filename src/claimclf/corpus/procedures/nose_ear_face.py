@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimclf.corpus.spec import en, procedure, zh
+from claimclf.corpus.spec import en, procedure, qen, qzh, zh
 
 # Slots for scenarios about children (the generator's default patient references and ages are adult).
 CHILD_EN = {"pt": ["the child", "the infant", "this child", "our patient"], "age": ["1", "2", "4", "6", "8"]}
@@ -25,6 +25,7 @@ SMILE_ZH = {"smile": ["股薄肌游离移植面部重建", "面部动态修复",
 
 RHINOPLASTY = procedure(
     key="rhinoplasty",
+    site="nose",
     names_en=["rhinoplasty", "septorhinoplasty", "open rhinoplasty", "nose job", "nasal surgery", "functional rhinoplasty"],
     names_zh=["鼻整形术", "隆鼻术", "鼻成形术", "鼻综合整形", "鼻中隔鼻成形术"],
     codes=["30400", "30410", "30420", "30430", "30435", "30450", "30460", "30462"],
@@ -44,6 +45,7 @@ RHINOPLASTY = procedure(
             "cosmetic",
             "clear",
             "!<proc>{|, consult next week|, quote $<n:6-14>,000|, outpatient|, surgeon referral attached}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -52,13 +54,15 @@ RHINOPLASTY = procedure(
             "!{wants|would like} a {smaller|more refined|straighter-looking|more feminine} nose",
             "{brought|shared} {photos|morphing images} of the result {she wants|he wants}",
             "<proc> requested",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
             "negation",
             "!{denies|no} {nasal obstruction|breathing difficulty|trauma to the nose|sinus problems}; {septum midline|airways patent|endoscopy unremarkable}",
-            "!{requests|wants} <proc> {to reduce the hump|to narrow the tip|to raise the bridge} {for aesthetic reasons|for a better profile|to look better}",
+            "!{requests|is asking for|wants} <proc> {to reduce the hump|to narrow the tip|to raise the bridge} {for aesthetic reasons|for a better profile|to look better}",
             "{discussed|reviewed} {recovery time|swelling}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -67,6 +71,7 @@ RHINOPLASTY = procedure(
             "!{breathes well|no obstruction}, {no|denies} {infection|pain|implant problems}",
             "{letter from her therapist|surgeon's note} {states|says} revision is {medically necessary|needed} {for her self-esteem|because she is depressed about her nose}",
             "{revision|secondary} <proc> {requested|planned at the hospital}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -74,6 +79,7 @@ RHINOPLASTY = procedure(
             "!I've {hated|never liked} my nose {since high school|my whole life|since I was a teenager}, it has a {big bump|wide tip|hook} and I {hide it in photos|never smile in pictures}",
             "{I breathe fine|there's nothing wrong with my breathing}, I just want it to look {smaller|prettier|more even}",
             "{my surgeon said|the clinic said} the <proc> {would cost about|is around} $<n:7-15>,000",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
         ),
         en(
@@ -83,6 +89,7 @@ RHINOPLASTY = procedure(
             "!{L|R|bilateral} nasal obstruction{| with collapse of the internal valve| on endoscopy}",
             "{goal|aim} is to restore {breathing|the airway} and the pre-injury shape",
             "<proc> {requested|planned}[ (CPT <code>)]",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -91,6 +98,7 @@ RHINOPLASTY = procedure(
             "!{collapsed alar base|slumped ala|vestibular webbing} {with|causing} {obstruction on the cleft side|reduced airflow}",
             "{surgeon|plan} {aims to|will also} improve nasal symmetry and appearance",
             "<proc> {requested|planned} as part of cleft reconstruction",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # Complications of an earlier cosmetic procedure are treatment (guide §6.9).
         en(
@@ -100,6 +108,7 @@ RHINOPLASTY = procedure(
             "!{failed|despite} {oral antibiotics|two courses of antibiotics} x<n:2-6> wk",
             "plan implant removal and {reconstruction with rib cartilage|autologous cartilage reconstruction}",
             "{not|this is not} a request to change the look; it treats the complication",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -107,14 +116,16 @@ RHINOPLASTY = procedure(
             "!{internal|external} nasal valve collapse {with|and} {positive Cottle|positive modified Cottle} {on the right|on the left|bilaterally}, NOSE score <n:60-90>",
             "!obstruction {persisting|unchanged} after <n:5-12> weeks of {fluticasone|mometasone|nasal steroid and saline}",
             "{spreader grafts|alar batten grafts} {required|planned} {with|together with} septoplasty",
-            "<proc> {requested|planned}",
+            "{<proc> requested|<proc> planned|pt wants <proc>|pt would like <proc>}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "cosmetic",
             "threshold",
             "!NOSE score <n:0-15>, {Cottle negative|no valve collapse}, {acoustic rhinometry normal|airways patent on endoscopy}",
-            "!{requests|wants} {tip refinement|hump reduction|a narrower bridge} {for appearance|to improve her profile}",
+            "!{requests|is asking for|wants} {tip refinement|hump reduction|a narrower bridge} {for appearance|to improve her profile}",
             "<proc> {requested|desired}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "therapeutic",
@@ -123,12 +134,14 @@ RHINOPLASTY = procedure(
             "!I {can't breathe through|can barely get air through} the {left|right} side {at all|at night}",
             "{I wake up with a dry mouth|I can't sleep properly} and {the sprays didn't help|I tried sprays for months}",
             "please {cover|approve} the <proc>",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
         ),
         zh(
             "cosmetic",
             "clear",
             "!<proc>{能走医保吗|可以报销吗|保险赔不赔}{|，{就是|只是}想{鼻梁高一点|鼻子挺一点}|，{朋友介绍的机构|网上约的医生}}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
         zh(
@@ -136,21 +149,24 @@ RHINOPLASTY = procedure(
             "clear",
             "!{求美者|患者}{鼻梁低平|鼻头肥大|驼峰鼻}，{要求|希望}{假体隆鼻|肋软骨隆鼻|缩小鼻头}{改善外观|使轮廓更立体}",
             "!{通气良好|无鼻塞}，{无外伤史|否认外伤史}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "keyword_trap",
-            "!{外院|某医美机构}隆鼻术后<n:1-5>年，{自觉鼻尖不够翘|觉得鼻梁太宽|不满意鼻型}，{要求修复|希望重做}",
+            "!{外院|某医美机构}隆鼻术后<n:1-5>年，{{自觉|近<n:3-11>个月来自觉|<n:2-8>年来自觉}鼻尖不够翘|{觉得|这<n:2-6>年一直觉得|最近几个月觉得}鼻梁太宽|不满意鼻型}，{要求修复|希望重做}",
             "!{无感染|假体无外露}，{通气正常|无鼻塞}，{无疼痛|局部无红肿}",
-            "{在某三甲医院整形科就诊|医生开具诊断证明}，{申请报销|拟行}<proc>",
+            "{在某{三甲医院|省人民医院|市中心医院|公立医院}整形科就诊|医生开具诊断证明}，{申请报销|{拟行|要求行|希望行|患者要求行}}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "negation",
             "!我鼻子{有点塌|太扁|有个驼峰}，想{垫高一点|做个<proc>|弄得挺一点}",
             "!{呼吸没问题|不堵|通气都正常}，{也没受过伤|没撞过}",
-            "就是{拍照不好看|觉得不够精致}",
+            "就是{拍照不好看|{觉得|这<n:2-6>年一直觉得|最近几个月觉得}不够精致}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
         zh(
@@ -159,14 +175,16 @@ RHINOPLASTY = procedure(
             "!{车祸|摔伤|被打伤}致鼻骨骨折<n:2-12>个月，{畸形愈合|外鼻歪斜|鞍鼻畸形}",
             "!{伴|合并}{右侧|左侧|双侧}鼻塞，{鼻内镜示鼻中隔偏曲|通气障碍}",
             "{要求|拟}恢复{通气|伤前外形}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "keyword_trap",
             "!{某医美机构|外院}{假体隆鼻|隆鼻}术后<n:1-8>年，{假体外露|鼻部感染化脓|鼻尖皮肤发红变薄濒临破溃}",
-            "!{抗感染治疗|口服抗生素}<n:2-6>周{无效|不能控制}",
-            "拟行假体取出{并自体软骨重建|+鼻修复}，{属于治疗并发症|不是为了好看}",
+            "!{抗感染治疗|口服抗生素}<n:2-6>周{{无效|无改善|无明显好转}|不能控制}",
+            "{拟行|要求行|希望行|患者要求行}假体取出{并自体软骨重建|+鼻修复}，{属于治疗并发症|不是为了好看}",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
@@ -174,21 +192,31 @@ RHINOPLASTY = procedure(
             "!唇裂{修复术后|术后}继发鼻畸形，{鼻翼塌陷|鼻孔不对称|鼻小柱偏斜}",
             "!{患侧|唇裂侧}{鼻前庭狭窄|通气不畅|鼻塞}",
             "术后可{同时|兼顾}改善{外观|鼻部对称}",
-            "{拟行|申请}<proc>",
+            "{{拟行|要求行|希望行|患者要求行}|申请}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!我{出车祸|打球|摔了一跤}把鼻子{撞歪了|撞断了}，{现在|之后}{一边鼻孔不通气|晚上只能张嘴睡}",
-            "{医生说骨头长歪了|拍了CT说鼻骨错位}，{用了几个月喷剂也没用|喷药没效果}",
+            "{{医生说|医院说|去医院查了说}骨头长歪了|拍了CT说鼻骨错位}，{用了几个月喷剂也没用|喷药没效果}",
             "{不是为了好看|我不是去整容}",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
+        # Questions. A nose bent or collapsed by a fracture, or a cleft nasal deformity, is reconstruction (therapeutic); rhinoplasty itself is presumed cosmetic (◆), as is reshaping a normal nose.
+        qzh("therapeutic", "clear", "!鼻子{被打骨折|摔骨折|撞断}{后歪了|后塌了|后一直鼻塞}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!{唇腭裂|唇裂}{孩子|术后}{鼻子塌|鼻孔不对称|鼻子歪}{||想手术|想治好|想修复|想做手术}", "!{几岁做合适|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{隆鼻|鼻综合|假体隆鼻|玻尿酸隆鼻|肋软骨隆鼻|驼峰鼻矫正}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{鼻子塌|鼻梁低|鼻头大|蒜头鼻}{想垫高|想做小|想做翘一点|想变挺}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!{Broken nose|Nasal fracture} {from a car accident|playing football|after a fall} {left it crooked and I can't breathe|healed crooked|caved in}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "clear", "!{Nose job|Rhinoplasty|Dorsal hump removal|Tip rhinoplasty}{ for a smaller nose| for a straighter profile|}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
     ],
 )
 
 SEPTOPLASTY = procedure(
     key="septoplasty",
+    site="nose",
     names_en=[
         "septoplasty",
         "nasal septoplasty",
@@ -216,7 +244,8 @@ SEPTOPLASTY = procedure(
             "!{no improvement|persists} after <n:5-12> weeks of {fluticasone|mometasone|intranasal steroid} {and saline rinses|and antihistamine|}",
             "{endoscopy|nasal endoscopy} {shows|confirms} septal contact with the inferior turbinate",
             "{CT|sinus CT} {shows|demonstrates} a {septal spur|bony spur}",
-            "plan <proc>[ (CPT <code>)]",
+            "{plan|requests|requests|wants} <proc>[ (CPT <code>)]",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # Short of the 4-week medical-therapy criterion but symptomatic: treatment (guide §6.2).
         en(
@@ -225,20 +254,23 @@ SEPTOPLASTY = procedure(
             "!only <n:1-3> weeks of {nasal steroid|fluticasone} so far, short of the 4-week {criterion|trial}",
             "!{severe|complete} {left|right} obstruction from a septal spur{, with recurrent epistaxis requiring cautery x<n:2-5>|, with mouth breathing and disturbed sleep}",
             "{documented|confirmed} on {endoscopy|CT}",
-            "{request|requesting} <proc>",
+            "{request|requesting|requests} <proc>",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
             "clear",
-            "!recurrent {acute sinusitis|rhinosinusitis} <n:3-6> episodes/yr {despite|in spite of} {antibiotics|medical therapy}",
+            "!recurrent {acute sinusitis|rhinosinusitis} <n:3-6> episodes/yr {despite|with no relief from|without relief from|in spite of} {antibiotics|medical therapy}",
             "!{septal spur|deviated septum} {blocking|narrowing} the {osteomeatal complex|middle meatus} on CT",
             "<proc> {needed|required} for {access for FESS|sinus drainage}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
             "clear",
             "!{s/p|hx} {assault|fall|MVA}, septal {fracture|fx} w/ {L|R} deviation, {nasal obstruction|obstructed airway}",
-            "<proc>",
+            "{<proc>|<proc>|pt requests <proc>|wants <proc>|is asking for <proc>}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -247,6 +279,7 @@ SEPTOPLASTY = procedure(
             "!{the sprays|the steroid spray and rinses} {for <n:2-4> months|my doctor gave me} {didn't help|did nothing}",
             "I {sleep with my mouth open|wake up with a dry throat|get nosebleeds every week}",
             "the ENT {said|showed me} my septum is {really crooked|badly bent} and {I need|recommended} the <proc>",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
         ),
         en(
@@ -254,15 +287,17 @@ SEPTOPLASTY = procedure(
             "threshold",
             "!{mild|minor} caudal septal deviation, NOSE <n:0-15>, {airways patent on endoscopy|no obstruction on exam}",
             "!{no|denies} {sinusitis|epistaxis|breathing complaints}",
-            "{wants|requests} the columella {straightened|centred} {for appearance|because it looks crooked}",
+            "{wants|requests|is asking for} the columella {straightened|centred} {for appearance|because it looks crooked}",
             "<proc> {requested|desired}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
             "negation",
             "!{denies|no} nasal obstruction, {epistaxis|nosebleeds} or {sinus infections|sinusitis}; {breathes well|good airflow bilaterally}",
-            "!{requests|wants} <proc> so the nose {looks straighter|looks symmetric} {in photos|from the front}",
+            "!{requests|is asking for|wants} <proc> so the nose {looks straighter|looks symmetric} {in photos|from the front}",
             "{no|no history of} nasal trauma",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -270,6 +305,7 @@ SEPTOPLASTY = procedure(
             "!<proc> {requested|submitted} together with {a cosmetic rhinoplasty|hump reduction} {so that|hoping} insurance {covers|pays for} the {surgery|operating room}",
             "!{no|denies} {airway complaints|obstruction}, {no trial of nasal steroid needed|no symptoms documented}",
             "{surgeon|provider} {wrote|notes} {medically necessary|medical necessity} on the request",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -277,44 +313,50 @@ SEPTOPLASTY = procedure(
             "!my nose {looks a bit crooked|leans to one side} from the front and I read that a <proc> would straighten it",
             "{my breathing is fine|I breathe totally fine|no problems breathing}",
             "{is this covered|can I get this covered}",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
         ),
         zh(
             "therapeutic",
             "threshold",
             "!{双侧|持续性}鼻塞<n:1-5>年，鼻内镜示鼻中隔{偏曲|向左偏曲|向右偏曲}{，与下鼻甲相贴|，伴骨棘}",
-            "!鼻用激素{规范使用|喷鼻}<n:1-3>个月{无效|症状无改善}",
+            "!鼻用激素{规范使用|喷鼻}<n:1-3>个月{{无效|无改善|无明显好转}|症状无改善}",
             "{张口呼吸|夜间睡眠差|头痛}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!近半年{反复|频繁}鼻出血<n:4-12>次，{鼻中隔棘突|鼻中隔偏曲}{处黏膜糜烂|致黏膜干燥出血}",
             "!{电凝|填塞}止血后{仍反复|反复发作}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!我鼻子{一直不通气|老是堵}，{晚上张嘴睡|睡觉打呼憋醒}，{喷了两个月的药|鼻用激素用了好几个月}也没用",
-            "医生{说|看了片子说}我鼻中隔{歪得厉害|严重偏曲}，要做<proc>",
+            "医生{说|看了片子说}我鼻中隔{歪得厉害|严重偏曲}，{要做|想做}<proc>",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
         zh(
             "therapeutic",
             "keyword_trap",
-            "!鼻中隔偏曲伴{慢性鼻窦炎|反复鼻窦炎}，{鼻塞|流脓涕}，{药物治疗|鼻用激素}<n:1-3>个月无效",
+            "!鼻中隔偏曲伴{慢性鼻窦炎|反复鼻窦炎}，{鼻塞|流脓涕}，{药物治疗|鼻用激素}<n:1-3>个月{无效|无改善|无明显好转}",
             "{就诊于|在}{某整形医院|医美机构}{耳鼻喉科|门诊}，手术{切口隐蔽|不影响外观}",
             "{并非为了美观|不是为了好看}，{目的为|是为了}{改善通气|解除鼻塞}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "cosmetic",
             "negation",
             "!{无鼻塞|否认鼻塞}、{无鼻出血|无鼻出血史}，{鼻内镜|检查}示鼻中隔{轻度|生理性}偏曲",
             "!{要求|希望}{鼻小柱摆正|鼻子看起来不歪|改善鼻型}",
-            "{申请|拟行}<proc>",
+            "{申请|{拟行|要求行|希望行|患者要求行}}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
@@ -322,19 +364,28 @@ SEPTOPLASTY = procedure(
             "!{诊断书|病历}{写|记录}“鼻中隔偏曲”，{实际|但}{无症状|无鼻塞无出血}",
             "!{申请|要求}与{隆鼻|鼻综合整形}{一起做|同期手术}，{以便|想}{走保险报销|报销}",
             "{医生|院方}{开具|写了}“{医学必要|需要手术}”",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "clear",
             "!我鼻子从正面看{有点歪|偏向一边}，想{矫正一下|做个<proc>}{好看点|拍照好看}",
             "{呼吸倒是没问题|通气挺好的|不堵}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
+        # Questions. Obstruction or nosebleeds from a deviated septum are symptoms (therapeutic); straightening a septum that causes nothing, for looks, is cosmetic.
+        qzh("therapeutic", "clear", "!鼻中隔偏曲{鼻塞|一边鼻子不通气|睡觉张嘴呼吸}{喷药没用|好几年了|}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!鼻中隔{偏曲|歪}{老流鼻血|反复流鼻血|经常头痛鼻塞}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "negation", "!{|||医美|做美容，|在美容医院}{鼻小柱歪|鼻中隔有点偏|鼻孔一大一小}{不鼻塞|呼吸正常|通气没问题}{就想弄正|想顺便矫正好看点}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!Deviated septum{, can't breathe through one side|, constant nosebleeds|, sprays haven't helped in months}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "negation", "!{Slightly crooked columella|Mild septal deviation}{, breathing is fine|, no breathing problems} - {want it straight for looks|just want it straighter for photos}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
     ],
 )
 
 CLEFT_REPAIR = procedure(
     key="cleft_repair",
+    site="lip",
     names_en=[
         "cleft lip repair",
         "cleft palate repair",
@@ -360,9 +411,10 @@ CLEFT_REPAIR = procedure(
             "therapeutic",
             "clear",
             "!{unilateral|bilateral} complete cleft lip and palate in a {<n:3-6>-month-old|<n:9-12>-month-old infant}",
-            "!{feeding difficulty|poor feeding} with {nasal regurgitation|milk coming out of the nose} {despite|even with} a {special cleft bottle|Haberman feeder}",
+            "!{feeding difficulty|poor feeding} with {nasal regurgitation|milk coming out of the nose} {despite|with no relief from|without relief from|even with} a {special cleft bottle|Haberman feeder}",
             "{weight gain below the curve|recurrent ear effusions} {noted|documented}",
             "{primary|staged} {cleft lip repair|cheiloplasty|cleft lip and palate repair} {planned|scheduled}[ (CPT {40700|40701|42200})]",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
             slots=CHILD_EN,
         ),
         en(
@@ -371,6 +423,7 @@ CLEFT_REPAIR = procedure(
             "!{s/p palatoplasty|repaired cleft palate}, {persistent|ongoing} hypernasality and nasal emission",
             "!{nasendoscopy|videofluoroscopy} shows velopharyngeal {gap|insufficiency}; {speech therapy|ST} x<n:6-24> mo {without improvement|failed}",
             "{pharyngeal flap|sphincter pharyngoplasty} {requested|planned}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # Revising a cleft scar is reconstruction even when the stated aim is appearance (guide §6.1).
         en(
@@ -380,6 +433,7 @@ CLEFT_REPAIR = procedure(
             "!{wants|would like} to improve the appearance of the lip {before starting college|before job interviews|now that growth is complete}",
             "{secondary cleft lip repair|cleft lip revision|secondary cheiloplasty} {planned|requested} to {complete the reconstruction|correct the residual cleft deformity}",
             "{surgeon will use|plan} {a cosmetic closure|fine sutures for the best cosmetic result}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -387,6 +441,7 @@ CLEFT_REPAIR = procedure(
             "!{alveolar cleft|residual oronasal fistula} in a child aged <n:8-11>, {with|and} {fluid leaking into the nose|food and liquid escaping into the nose|canine about to erupt into the cleft}",
             "{orthodontist|team} {recommends|requests} {alveolar bone grafting|fistula closure with bone graft} {before canine eruption|now}",
             "{alveolar bone grafting|alveolar cleft repair|the bone graft} {requested|planned}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
             slots=CHILD_EN,
         ),
         en(
@@ -395,6 +450,7 @@ CLEFT_REPAIR = procedure(
             "!our {son|daughter|baby} was born with a cleft lip and palate and {milk comes out of his nose|she chokes on every feed|he can't suck properly}",
             "{the cleft team|the surgeon} says {the repair|the cleft repair|the lip and palate surgery} {has to be done|should be done} {by 12 months|before he starts talking} for {feeding and speech|speech}",
             "{please approve|we are asking you to approve} it",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
         ),
         en(
@@ -403,13 +459,15 @@ CLEFT_REPAIR = procedure(
             "!{no history of cleft|no cleft lip or palate}; {upper lip lift|lip reshaping} {requested|submitted} under {a cleft lip repair code|CPT 40700|CPT 40720}",
             "!{wants|would like} {more upper tooth show|a shorter philtrum|a more defined Cupid's bow} {for a younger look|for aesthetic reasons}",
             "{procedure booked at|planned at} {an aesthetic clinic|the hospital day-surgery unit}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
             "negation",
             "!cleft repaired in infancy; {surgeon|team} {documents|notes} the lip is symmetric, {no notch|no scar widening}, {no fistula|palate intact}, speech normal",
-            "!{now|at <age>} {requests|wants} {lip filler|lip augmentation|fuller lips} {like the influencers she follows|for a plumper look}, {unrelated to the cleft|not addressing any cleft deformity}",
+            "!{now|at <age>} {requests|is asking for|wants} {lip filler|lip augmentation|fuller lips} {like the influencers she follows|for a plumper look}, {unrelated to the cleft|not addressing any cleft deformity}",
             "{submitted|claimed} as {a cleft lip revision|<proc>}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -417,6 +475,7 @@ CLEFT_REPAIR = procedure(
             "!I {don't have|never had} a cleft or anything, I just want my upper lip {fuller|shorter|to have a sharper Cupid's bow}",
             "the clinic {said|told me} they {could|might} code it as {a lip repair|<proc>} so insurance pays",
             "{is that okay|will you cover it}",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
         ),
         zh(
@@ -424,22 +483,25 @@ CLEFT_REPAIR = procedure(
             "clear",
             "!{患儿|该患儿}<n:3-6>月龄，先天性{单侧|双侧}完全性唇裂{伴腭裂|合并腭裂}",
             "!{喂养困难|吸吮无力}，{呛奶|奶液从鼻腔反流}，{体重增长缓慢|使用唇腭裂专用奶瓶仍喂养困难}",
-            "{拟行|申请}{唇裂修复术|唇腭裂整复术|唇裂整复术}",
+            "{{拟行|要求行|希望行|患者要求行}|申请}{唇裂修复术|唇腭裂整复术|唇裂整复术}",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
             slots=CHILD_ZH,
         ),
         zh(
             "therapeutic",
             "clear",
             "!腭裂{修复|术}后腭咽闭合不全，{过高鼻音|鼻漏气}明显",
-            "!{鼻咽内镜|语音评估}{示|提示}腭咽闭合不全，语音治疗<n:6-18>个月{无效|改善不明显}",
-            "拟行{腭咽成形术|咽后壁瓣手术}",
+            "!{鼻咽内镜|语音评估}{示|提示}腭咽闭合不全，语音治疗<n:6-18>个月{{无效|无改善|无明显好转}|改善不明显}",
+            "{拟行|要求行|希望行|患者要求行}{腭咽成形术|咽后壁瓣手术}",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!{唇腭裂|腭裂}术后{遗留口鼻瘘|牙槽突裂未修复}，{进食时食物及水从鼻腔流出|饮水鼻腔反流|尖牙即将萌出至裂隙区}",
             "{正畸科|唇腭裂序列治疗团队}建议{尖牙萌出前|<n:8-11>岁时}行{牙槽突裂植骨术|口鼻瘘修补+植骨}",
-            "{申请|拟行}{牙槽突裂植骨术|口鼻瘘修补术}",
+            "{申请|{拟行|要求行|希望行|患者要求行}}{牙槽突裂植骨术|口鼻瘘修补术}",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
             slots=CHILD_ZH,
         ),
         zh(
@@ -448,13 +510,15 @@ CLEFT_REPAIR = procedure(
             "!唇裂{修复|术}后继发畸形，{上唇瘢痕明显|唇珠缺失|红唇切迹|患侧上唇过短}",
             "!{患者|被保险人}{要求|希望}改善{唇部外观|瘢痕外观}，{术中|拟}{美容缝合|精细缝合}",
             "{属于|系}先天性{唇裂|唇腭裂}{序列治疗|整复}的一部分",
-            "拟行{唇裂二期修复术|唇裂术后继发畸形修复|唇裂瘢痕修复术}",
+            "{拟行|要求行|希望行|患者要求行}{唇裂二期修复术|唇裂术后继发畸形修复|唇裂瘢痕修复术}",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!我{女儿|儿子|孩子}{生下来|出生}就是唇腭裂，{吃奶老呛|奶从鼻子里出来|喂不进去}",
-            "{医生说|唇腭裂中心说}{要|得}{一岁前|尽早}做{唇腭裂手术|修复手术|唇裂修复术}{，不然以后说话不清楚|，不然会影响说话|}",
+            "{{医生说|医院说|去医院查了说}|唇腭裂中心说}{要|得}{一岁前|尽早}做{唇腭裂手术|修复手术|唇裂修复术}{，不然以后说话不清楚|，不然会影响说话|}",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
         zh(
@@ -463,6 +527,7 @@ CLEFT_REPAIR = procedure(
             "!{无唇裂病史|否认唇腭裂病史}，{在某医美机构|于医疗美容门诊}行{M唇|微笑唇|人中缩短}{整形|手术}",
             "!{申请|要求}按“唇裂修复”{报销|理赔}",
             "{目的|求美者要求}为{嘴唇更好看|显年轻|唇形更立体}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
@@ -470,19 +535,28 @@ CLEFT_REPAIR = procedure(
             "!唇裂{术后多年|幼时已修复}，{上唇对称|唇形基本对称}，{瘢痕不明显|瘢痕已平整}，{语音正常|无鼻漏气}",
             "!现{要求|希望}{丰唇|做嘟嘟唇|注射玻尿酸丰唇}，{与唇裂无关|并非针对唇裂畸形}",
             "以“<proc>”名义{申请报销|提交理赔}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "clear",
-            "!我{没有唇裂|不是唇裂}，就是觉得{嘴唇太薄|人中太长|嘴角往下}，想做个{微笑唇|M唇}",
+            "!我{没有唇裂|不是唇裂}，就是{觉得|这<n:2-6>年一直觉得|最近几个月觉得}{嘴唇太薄|人中太长|嘴角往下}，{想做个|想下个月做个|打算<n:2-6>个月后做个}{微笑唇|M唇}",
             "{机构说|那边说}可以{写成唇裂修复|按<proc>开单}去报销，{这样行吗|可以吗}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
+        # Questions. A cleft and its functional sequelae are a congenital anomaly (therapeutic); lip fillers after a repair long healed and symmetric are a purely aesthetic touch-up (cosmetic).
+        qzh("therapeutic", "clear", "!{宝宝|孩子|新生儿}{唇裂|腭裂|唇腭裂|兔唇}{||想手术|想治好|想修复|想做手术}", "!{什么时候做手术最好|几个月做手术|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!{腭裂术后|唇腭裂修复后}{说话漏气|鼻音重|吃东西从鼻子出来}{||想手术|想治好|想修复|想做手术}", "!{还要再做手术吗|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "negation", "!{|||医美|做美容，|在美容医院}唇裂{小时候修好了|术后多年}{疤不明显|说话正常}{想丰唇|想做微笑唇|想打玻尿酸丰唇}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!{Baby born with a cleft lip|Our newborn has a cleft palate|Cleft palate repair but speech still nasal}", "!{what's the best age to do it?|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "negation", "!{Cleft lip repaired as a baby, scar barely visible now|Lip repaired years ago and everything works fine} - {want lip filler for fuller lips|want a more defined cupid's bow}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
     ],
 )
 
 EAR_SURGERY = procedure(
     key="ear_surgery",
+    site="ear",
     # Names neutral between pinning back prominent ears and rebuilding an ear; the scenarios name the specific
     # operation through their own slots.
     names_en=["otoplasty", "ear surgery", "auricular surgery", "external ear surgery", "ear repair"],
@@ -504,6 +578,7 @@ EAR_SURGERY = procedure(
             "!grade {III|3} microtia {on the right|on the left} with {aural atresia|canal atresia} and {conductive hearing loss|maximal conductive loss} of <n:50-65> dB",
             "!{needs|requires} {an ear to hold a bone-conduction hearing device|a framework to support a BAHA headband and glasses}",
             "staged {rib cartilage|autologous costal cartilage} {<recon>|<proc>} {planned|requested}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
             slots={**CHILD_EN, "recon": ["auricular reconstruction", "microtia reconstruction", "ear reconstruction"]},
         ),
         # Restoring an ear after injury is reconstruction even when the aim is how it looks (guide §6.1).
@@ -513,14 +588,16 @@ EAR_SURGERY = procedure(
             "!{partial|subtotal} ear amputation {from a dog bite|from a human bite|in an MVA|from a burn} <n:2-18> months ago, {upper third of the helix missing|loss of the helical rim}",
             "!{goal|aim} is a natural-looking ear {symmetric with|matching} the other side; {also|and} {glasses|a mask} {will not stay on|cannot be worn}",
             "{cartilage graft and flap|staged reconstruction} {requested|planned}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # Complication of a cosmetic piercing (guide §6.9).
         en(
             "therapeutic",
             "keyword_trap",
             "!{infected|high cartilage} {helix|upper ear} piercing {done at a mall kiosk|at a piercing studio} with {Pseudomonas perichondritis|abscess|auricular chondritis}",
-            "!{cartilage necrosis|collapse of the upper ear} {despite|after} {IV antibiotics and drainage|ciprofloxacin and incision and drainage}",
+            "!{cartilage necrosis|collapse of the upper ear} {despite|with no relief from|without relief from|after} {IV antibiotics and drainage|ciprofloxacin and incision and drainage}",
             "{reconstruction|<proc>} {requested|planned} to rebuild the {damaged|collapsed} cartilage",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -528,6 +605,7 @@ EAR_SURGERY = procedure(
             "!my {daughter|son} was born with a {tiny ear|very small ear} and {no ear canal|no opening} on the {right|left}",
             "{he|she} can't hear on that side and {needs|has to wear} a {bone-conduction hearing aid|BAHA on a headband}",
             "the {surgeon|ENT} {says|told us} the <proc> will {let it hold the hearing device|give the hearing aid something to sit on}",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
         ),
         en(
@@ -537,6 +615,7 @@ EAR_SURGERY = procedure(
             "!{normal|normally formed} ears, {hearing normal|no hearing issue}",
             "{wants|would like} the ears {pinned back|set closer to the head}",
             "<prom> {requested|planned}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
             slots={"prom": ["otoplasty", "pinnaplasty", "ear pinning", "ear setback"]},
         ),
         en(
@@ -545,6 +624,7 @@ EAR_SURGERY = procedure(
             "!<age>-year-old with prominent ears {teased at school|bullied by classmates}; {pediatrician|psychologist} {letter|note} states {surgery is medically necessary|otoplasty is needed for his self-esteem}",
             "!{hearing|audiogram} normal, ears {otherwise normally formed|without deformity or injury}",
             "<prom> {requested|planned at the children's hospital}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
             slots={
                 "prom": ["otoplasty", "pinnaplasty", "ear pinning"],
                 "pt": ["the child", "the boy", "the girl"],
@@ -555,8 +635,9 @@ EAR_SURGERY = procedure(
             "cosmetic",
             "negation",
             "!{no|denies} {trauma|infection|hearing loss}; ears {normally formed|fully formed}",
-            "!{wants|requests} <prom> {before her wedding|so she can wear her hair up|because they stick out in photos}",
+            "!{wants|requests|is asking for} <prom> {before her wedding[ in <n:2-8> months]|so she can wear her hair up|because they stick out in photos}",
             "{estimate|quote} $<n:3-7>,<n:1-9>00",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
             slots={"prom": ["otoplasty", "pinnaplasty", "ear pinning", "ear setback"]},
         ),
         en(
@@ -565,6 +646,7 @@ EAR_SURGERY = procedure(
             "!I've {always|forever} had ears that stick out and I {wear my hair long|never wear my hair up} to hide them",
             "{my hearing is fine|nothing is wrong with my ears otherwise}, I just {hate how they look|want them flatter}",
             "{can I get|is there coverage for} <prom>",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
             slots={"prom": ["otoplasty", "ear pinning", "the ear surgery"]},
         ),
@@ -574,6 +656,7 @@ EAR_SURGERY = procedure(
             "!先天性{右侧|左侧}小耳畸形{III度|Ⅲ度}{伴外耳道闭锁|，外耳道闭锁}",
             "!{传导性聋|听力检查示传导性听力损失<n:50-65>dB}，{需佩戴骨导助听器|需配戴软带骨导助听器}",
             "拟{分期|}行{肋软骨|自体肋软骨}<recon>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
             slots={**CHILD_ZH, "recon": ["耳廓再造术", "全耳再造", "耳廓重建"]},
         ),
         zh(
@@ -581,7 +664,8 @@ EAR_SURGERY = procedure(
             "keyword_trap",
             "!{车祸|犬咬伤|烧伤|外伤}致{右|左}耳廓{部分缺损|上半部缺失}<n:2-18>个月",
             "!{要求|希望}{恢复耳廓外形|与健侧对称}，{眼镜|口罩}{无法佩戴|挂不住}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
@@ -589,13 +673,15 @@ EAR_SURGERY = procedure(
             "!{某医美机构|美甲店|饰品店}{打耳骨钉|耳软骨穿孔}后{化脓性软骨膜炎|耳廓脓肿}",
             "!{静脉抗生素|切开引流}治疗后{软骨坏死|耳廓塌陷变形}",
             "{原为美容穿孔|虽属医美项目}，此次为{并发症修复|治疗并发症}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!我{儿子|女儿|孩子}一生下来{右耳|左耳}就{很小|只有一小块}，{没有耳道|耳朵眼是闭的}",
-            "{那边听不见|听力很差}，要{戴骨导助听器|戴助听器}，医生说要做<recon>",
+            "{那边听不见|听力很差}，要{戴骨导助听器|戴助听器}，{医生说|医院说|去医院查了说}要做<recon>",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
             slots={"recon": ["耳再造", "耳廓再造", "<proc>"]},
         ),
@@ -604,15 +690,17 @@ EAR_SURGERY = procedure(
             "clear",
             "!双侧招风耳，{耳廓形态|耳廓发育}{正常|良好}，{听力正常|无听力障碍}",
             "!{要求|自愿要求}{矫正|手术}{改善外观|让耳朵贴近头部}",
-            "{拟行|申请}<prom>",
+            "{{拟行|要求行|希望行|患者要求行}|申请}<prom>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
             slots={"prom": ["招风耳矫正术", "耳廓整形术", "招风耳手术"]},
         ),
         zh(
             "cosmetic",
             "keyword_trap",
-            "!{患儿|孩子}招风耳，{被同学嘲笑|在学校被起外号}，{自卑|不愿上学}，{某三甲医院整形科|儿童医院}医生{建议手术|开具诊断证明}",
-            "!{听力正常|耳廓无畸形}，{无外伤|无功能障碍}",
+            "!{患儿|孩子}招风耳，{被同学嘲笑|在学校被起外号}，{自卑|不愿上学}，{某{三甲医院|省人民医院|市中心医院|公立医院}整形科|儿童医院}医生{建议手术|开具诊断证明}",
+            "!{听力正常|耳廓无畸形}，{无外伤|{无功能障碍|并非功能性问题}}",
             "{申请报销|申请理赔}<prom>费用",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
             slots={"prom": ["招风耳矫正术", "耳廓整形术"], "pt": ["患儿", "被保险人（患儿）"]},
         ),
         zh(
@@ -620,13 +708,21 @@ EAR_SURGERY = procedure(
             "clear",
             "!我{从小|一直}就是招风耳，{扎头发|拍照}{特别难看|很明显}，想{做个矫正|把耳朵弄贴一点}",
             "{耳朵听力没问题|别的都正常}，{这个能报吗|保险能赔吗}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
+        # Questions. Microtia or an ear torn by injury is anomaly or trauma (therapeutic); pinning back prominent ears is cosmetic.
+        qzh("therapeutic", "clear", "!{孩子|宝宝}{小耳畸形|先天性小耳|耳朵没长好}{||想手术|想治好|想修复|想做手术}", "!{几岁做合适|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!耳朵{被咬掉一块|被撕裂|外伤缺了一块}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{招风耳|耳朵往外翻|耳朵太招风}{想矫正|想贴回去|}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!{Baby born with microtia|Part of my ear was torn off in a dog bite|Missing the top of my ear after an accident}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "clear", "!{Pinning back prominent ears|Ear pinning for ears that stick out|Otoplasty for sticking-out ears}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
     ],
 )
 
 FACIAL_PARALYSIS = procedure(
     key="facial_paralysis",
+    site="face",
     names_en=[
         "facial reanimation",
         "upper eyelid gold weight implantation",
@@ -652,9 +748,10 @@ FACIAL_PARALYSIS = procedure(
             "therapeutic",
             "threshold",
             "!{paralytic|post-palsy} lagophthalmos <n:3-8> mm {OD|OS|on the right|on the left} {after Bell's palsy|after acoustic neuroma resection|after facial nerve injury}",
-            "!{inferior corneal staining|exposure keratopathy|punctate keratitis} {despite|in spite of} <n:2-8> months of {lubricants, ointment and night taping|artificial tears and a moisture chamber}",
+            "!{inferior corneal staining|exposure keratopathy|punctate keratitis} {despite|with no relief from|without relief from|in spite of} <n:2-8> months of {lubricants, ointment and night taping|artificial tears and a moisture chamber}",
             "{poor|absent} Bell's phenomenon",
             "{plan|request} <eye>[ (CPT 67912)]",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
             slots=EYE_EN,
         ),
         en(
@@ -664,6 +761,7 @@ FACIAL_PARALYSIS = procedure(
             "!EMG shows {no reinnervation potentials|fibrillations without recovery}; recovery not expected",
             "{oral incompetence|drooling|biting the cheek} {and|with} {difficulty eating|speech difficulty}",
             "{dynamic smile reanimation|<smile>} {planned|requested}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
             slots=SMILE_EN,
         ),
         en(
@@ -673,6 +771,7 @@ FACIAL_PARALYSIS = procedure(
             "!{mouth droop with drooling|oral incompetence|cannot close the eye fully}; {no recovery|no return of function} at <n:12-24> months",
             "{patient also wants|she wants} to {look normal in photos|have a symmetric smile again}, and the {static sling|face-lift component} will improve facial symmetry",
             "<proc> requested as part of the reconstruction",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -680,6 +779,7 @@ FACIAL_PARALYSIS = procedure(
             "!{since|after} the {tumour surgery|operation on my ear|Bell's palsy} the {right|left} side of my face {doesn't move|is paralyzed} and my eye {won't close|doesn't shut} at night",
             "!it {burns|is red and sore} {all the time|every morning} {even with|despite} the drops and ointment",
             "{the eye doctor|my surgeon} {says|told me} the cornea is {getting damaged|scratched} and {recommends|wants to do} the <eye>",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
             slots=EYE_EN,
         ),
@@ -689,13 +789,15 @@ FACIAL_PARALYSIS = procedure(
             "!{hx|history} of Bell's palsy <n:5-20> years ago, {fully recovered|complete recovery}, House-Brackmann grade I",
             "!{now requests|wants} a {face-lift|thread lift|lower face lift} for {jowls|sagging cheeks|an aged look}, submitted under {a facial paralysis code|CPT <code>}",
             "{surgeon|provider} {letter|note} {says|states} {medically necessary|it is reconstructive}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
             "threshold",
             "!facial nerve function {intact|normal}, House-Brackmann I; {lagophthalmos 0 mm|complete eye closure}, {no corneal staining|cornea clear}, Schirmer normal",
-            "!{requests|wants} {a lift|lower-face rejuvenation|a smile lift} {to look younger|to turn up the mouth corners|for a fresher look}",
+            "!{requests|is asking for|wants} {a lift|lower-face rejuvenation|a smile lift} {to look younger|to turn up the mouth corners|for a fresher look}",
             "{facial reanimation|a static facial sling} {listed on|written on} the request",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -703,15 +805,17 @@ FACIAL_PARALYSIS = procedure(
             "!I had Bell's palsy {years ago|a long time ago} and it {went away completely|got totally better}",
             "!now I just think my face looks {saggy|older|droopy} and I want a {lift|face-lift}",
             "{can it go|can it be billed} under the facial paralysis {coverage|benefit}",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
         ),
         zh(
             "therapeutic",
             "threshold",
             "!{听神经瘤术后|面神经外伤后|周围性面瘫后}{右侧|左侧}{眼睑闭合不全|兔眼|眼睑闭合不全（兔眼）}<n:3-8>mm",
-            "!{暴露性角膜炎|角膜下方点状着染}，人工泪液{及夜间眼膏|加夜间眼膏、湿房镜}治疗<n:2-8>个月{无效|无改善}",
+            "!{暴露性角膜炎|角膜下方点状着染}，人工泪液{及夜间眼膏|加夜间眼膏、湿房镜}治疗<n:2-8>个月{{无效|无改善|无明显好转}|无改善}",
             "{Bell征阴性|Bell现象差}",
-            "拟行<eye>",
+            "{拟行|要求行|希望行|患者要求行}<eye>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
             slots=EYE_ZH,
         ),
         zh(
@@ -719,7 +823,8 @@ FACIAL_PARALYSIS = procedure(
             "threshold",
             "!面瘫<n:12-30>个月，{House-Brackmann VI级|H-B分级V级}，肌电图{示无神经再支配|未见恢复迹象}",
             "!{口角歪斜|流涎}，{进食漏水|说话不清|咬颊}",
-            "拟行<smile>",
+            "{拟行|要求行|希望行|患者要求行}<smile>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
             slots=SMILE_ZH,
         ),
         zh(
@@ -728,14 +833,16 @@ FACIAL_PARALYSIS = procedure(
             "!腮腺{恶性肿瘤|肿瘤}切除术后{面瘫|面神经麻痹}，{口角下垂流涎|进食漏水}，{眼睑闭合不全|闭眼不全}",
             "!{术后|随访}<n:12-24>个月{无恢复|肌电图无再支配}",
             "{患者|被保险人}{同时|也}希望{改善面部对称|恢复外观}，{静态悬吊|提升}可{兼顾美观|改善对称}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!我面瘫{两年|好几年}了，{右眼|左眼}{闭不上|合不拢}，{晚上睡觉|每天早上}眼睛{又干又疼|红得厉害}",
-            "!{滴眼药水|抹眼膏}{也没用|一直没好}，医生说{角膜已经伤了|角膜发炎了}",
-            "要做{金片植入|<eye>}",
+            "!{滴眼药水|抹眼膏}{也没用|一直没好}，{医生说|医院说|去医院查了说}{角膜已经伤了|角膜发炎了}",
+            "{要做|想做}{金片植入|<eye>}",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
             slots=EYE_ZH,
         ),
@@ -745,21 +852,30 @@ FACIAL_PARALYSIS = procedure(
             "!{面瘫|周围性面瘫}<n:5-20>年前已完全恢复，{House-Brackmann I级|面神经功能正常}，{闭眼完全|无角膜损害}",
             "!因{面部松弛|法令纹加深|下颌缘下垂}{要求|申请}{除皱|线雕提升|面部提升}，以“<proc>”名义{报销|理赔}",
             "{医生|院方}{证明|写明}“{功能性手术|面瘫后遗症}”",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "negation",
             "!面神经功能{正常|检查未见异常}，{闭眼完全|无眼睑闭合不全}，{口角运动对称|无流涎}",
-            "!{自觉|觉得}{嘴角下垂显凶|面部下垂显老}，{要求|希望}{口角提升|面部年轻化}",
-            "{申请|拟行}<proc>",
+            "!{{自觉|近<n:3-11>个月来自觉|<n:2-8>年来自觉}|{觉得|这<n:2-6>年一直觉得|最近几个月觉得}}{嘴角下垂显凶|面部下垂显老}，{要求|希望}{口角提升|面部年轻化}",
+            "{申请|{拟行|要求行|希望行|患者要求行}}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "clear",
-            "!我{以前得过面瘫|几年前面瘫过}，{早就好了|已经全好了}，现在就是觉得{脸垮了|脸松了|显老}",
-            "想做个{提升|拉皮|线雕}，{能不能按面瘫报|能不能算面瘫修复报销}",
+            "!我{以前得过面瘫|几年前面瘫过}，{早就好了|已经全好了}，现在就是{觉得|这<n:2-6>年一直觉得|最近几个月觉得}{脸垮了|脸松了|显老}",
+            "{想做个|想下个月做个|打算<n:2-6>个月后做个}{提升|拉皮|线雕}，{能不能按面瘫报|能不能算面瘫修复报销}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
+        # Questions. Paralysis that leaves the eye open or the mouth drooling is a functional deficit (therapeutic); a face long recovered from palsy, lifted for a younger look, is cosmetic.
+        qzh("therapeutic", "clear", "!面瘫{两年|一年多|好几年}{没恢复|一直没好}{眼睛闭不上|嘴角歪流口水}{||想手术|想治好|想修复|想做手术}", "!{还能手术吗|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!{听神经瘤|腮腺肿瘤}手术后面瘫{眼睛闭不上|吃饭漏水}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "negation", "!{|||医美|做美容，|在美容医院}面瘫{早就好了|已经完全恢复}{现在想|就想}{提升一下显年轻|拉皮去法令纹}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!{Facial paralysis for 2 years|Bell's palsy that never recovered|Face paralyzed after tumor surgery}{, can't close my eye|, drooling when I eat|}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "negation", "!{Bell's palsy fully recovered years ago|Had facial palsy but it healed completely} - {want a facelift now to look younger|want my jowls lifted}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
     ],
 )
 

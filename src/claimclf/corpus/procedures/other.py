@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from claimclf.corpus.spec import en, procedure, zh
+from claimclf.corpus.spec import en, procedure, qen, qzh, zh
 
 # Overjet ≥5 mm or ≤0, molar discrepancy ≥4 mm with masticatory dysfunction, or sleep apnoea -> therapeutic.
 ORTHOGNATHIC_SURGERY = procedure(
     key="orthognathic_surgery",
+    site="jaw",
     names_en=[
         "orthognathic surgery",
         "bimaxillary osteotomy",
@@ -35,7 +36,8 @@ ORTHOGNATHIC_SURGERY = procedure(
             "!{cannot incise food|unable to bite through a sandwich|chews only on the back teeth}, {lip incompetence|lower lip trapped behind the incisors}",
             "{molar relationship|molar discrepancy} <n:4-7> mm Class II",
             "{pre-surgical orthodontics completed|braces for 18 months to decompensate}",
-            "plan <proc> with mandibular advancement[ (<code>)]",
+            "{plan|requests|requests|wants} <proc> with mandibular advancement[ (<code>)]",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -43,7 +45,8 @@ ORTHOGNATHIC_SURGERY = procedure(
             "!{skeletal Class III|mandibular prognathism|maxillary hypoplasia} with reverse overjet of -<n:2-9> mm and anterior crossbite",
             "!molar discrepancy <n:4-8> mm, {masticatory dysfunction|difficulty chewing and biting|cannot cut food with the incisors}",
             "{speech affected|lisp on s sounds|TMJ pain on chewing}",
-            "{plan|request} <proc>",
+            "{plan|request|requests|is asking for} <proc>",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # §6.2: just under the overjet criterion, but documented masticatory dysfunction.
         en(
@@ -53,14 +56,16 @@ ORTHOGNATHIC_SURGERY = procedure(
             "!{documented masticatory dysfunction|anterior open bite with inability to incise food} and {TMJ pain on chewing|weight loss from a soft diet|speech difficulty}",
             "{orthodontics alone failed|orthodontic camouflage not possible}",
             "{we recognise|aware} the plan may not pay, but <proc> is requested to restore function",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
             "clear",
-            "!{moderate|severe} obstructive sleep apnoea, AHI <n:20-70>, {CPAP intolerant|failed CPAP and an oral appliance}",
+            "!{moderate|severe} obstructive sleep apnoea, AHI <n:20-70>, {CPAP intolerant|{failed|no relief from} CPAP and an oral appliance}",
             "!{retrognathic mandible|maxillomandibular deficiency} with {a narrow retroglossal airway|airway collapse on DISE}",
             "{daytime sleepiness, Epworth <n:12-20>|falls asleep at the wheel}",
             "plan maxillomandibular advancement <proc>",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -68,7 +73,8 @@ ORTHOGNATHIC_SURGERY = procedure(
             "!{Class III with reverse overjet -<n:3-8> mm|Class II with overjet <n:7-11> mm}, {cannot chew properly|chewing efficiency severely reduced}",
             "the surgeon notes {the profile will also improve|a better facial balance afterwards|an improved chin projection as a bonus}",
             "!the {indication|purpose} is the {bite|malocclusion and chewing}, {not appearance|not the profile}",
-            "<proc>",
+            "{<proc>|<proc>|pt requests <proc>|wants <proc>|is asking for <proc>}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -77,6 +83,7 @@ ORTHOGNATHIC_SURGERY = procedure(
             "!{my jaw hurts after meals|food falls out when I chew|I've been on soft food for years}",
             "{I've had braces for two years to get ready|the orthodontist says braces alone can't fix it}",
             "{I need|please approve} the <proc>",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
         ),
         en(
@@ -85,14 +92,16 @@ ORTHOGNATHIC_SURGERY = procedure(
             "!overjet <n:2-4> mm, molar discrepancy {≤2 mm|1 mm|none}, Class I occlusion",
             "!{chewing normal|no masticatory complaints|no TMJ symptoms}, no sleep apnoea",
             "{wants|would like} a {stronger chin|more defined jawline|straighter profile}",
-            "{requests|plan} <proc>",
+            "{requests|is asking for|plan} <proc>",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
             "negation",
             "!{occlusion stable|functional occlusion|bite within normal limits}",
             "!{denies chewing difficulty, jaw pain or snoring|no speech, chewing or breathing problem|no functional complaint}",
-            "{requests|wants} <proc> to {change the face shape|get a V-line|narrow the jaw|reduce a long face}",
+            "{requests|is asking for|wants} <proc> to {change the face shape|get a V-line|narrow the jaw|reduce a long face}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -101,6 +110,7 @@ ORTHOGNATHIC_SURGERY = procedure(
             "!{the orthodontist's letter says|the referral says} 'medically necessary' for {her self-esteem|confidence|how she feels about her profile}",
             "{evaluated at|scheduled at} {a university hospital|the hospital's maxillofacial unit}",
             "<proc> requested",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -108,6 +118,7 @@ ORTHOGNATHIC_SURGERY = procedure(
             "!I want a {sharper|slimmer} jawline {like a V-line|like the celebrities}, my chin {looks weak|is too round}",
             "{my bite is fine|I can eat anything}, {I just hate my side profile|I just don't like my face}",
             "is <proc> covered",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
         ),
         zh(
@@ -117,7 +128,8 @@ ORTHOGNATHIC_SURGERY = procedure(
             "!磨牙{近中|关系差}<n:4-8>mm，{咀嚼困难|前牙无法切断食物|咀嚼效率明显下降}",
             "{发音不清|颞下颌关节弹响疼痛}",
             "{术前正畸已完成|已行术前正畸<n:12-24>个月}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
@@ -125,7 +137,8 @@ ORTHOGNATHIC_SURGERY = procedure(
             "!{骨性II类|下颌后缩}，深覆盖<n:6-11>mm",
             "!{咬不断面条|进食困难|闭唇困难、下唇卷于上前牙后}",
             "磨牙远中关系<n:4-7>mm",
-            "{申请|拟行}<proc>[（<code>）]",
+            "{申请|{拟行|要求行|希望行|患者要求行}}<proc>[（<code>）]",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
@@ -133,7 +146,8 @@ ORTHOGNATHIC_SURGERY = procedure(
             "!{阻塞性睡眠呼吸暂停|重度OSA}，呼吸暂停低通气指数<n:25-65>次/小时",
             "!{下颌后缩|上下颌骨发育不足}，{不能耐受持续气道正压通气|CPAP治疗不耐受}",
             "{白天嗜睡明显|开车时打瞌睡}",
-            "拟行上下颌前移<proc>",
+            "{拟行|要求行|希望行|患者要求行}上下颌前移<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
@@ -142,14 +156,16 @@ ORTHOGNATHIC_SURGERY = procedure(
             "{术后面型亦将改善|术后侧貌会更协调|同时可改善面部美观}",
             "!{手术目的为纠正咬合|主要为恢复咀嚼功能}，{并非单纯改脸型|不是为了美观}",
             "<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!我是地包天，{上下牙咬不上|门牙对不上}，{吃面条都咬不断|只能用后牙嚼}",
             "{吃饭嚼久了下巴关节疼|说话也漏风}",
-            "{已经戴了两年牙套|正畸医生说光戴牙套解决不了}，医生让做<proc>",
+            "{已经戴了两年牙套|正畸{医生说|医院说|去医院查了说}光戴牙套解决不了}，医生让做<proc>",
             "{能报销吗|这个算不算治疗}",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
         zh(
@@ -158,7 +174,8 @@ ORTHOGNATHIC_SURGERY = procedure(
             "!{咬合关系正常|磨牙中性关系，覆盖覆合正常}",
             "!{无咀嚼障碍|无颞下颌关节症状|无打鼾及呼吸暂停}",
             "{要求|希望}{改脸型|改善侧貌|下颌角截骨做V脸|脸变短}",
-            "{拟行|申请}<proc>",
+            "{{拟行|要求行|希望行|患者要求行}|申请}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
@@ -167,27 +184,38 @@ ORTHOGNATHIC_SURGERY = procedure(
             "!{咀嚼功能正常|进食无困难|无功能主诉}",
             "{求美者|患者}希望{侧貌更好看|下巴更翘|面部轮廓更立体}",
             "<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "keyword_trap",
-            "!{三甲医院口腔颌面外科|口腔医院正颌中心}就诊，{医生写“手术必要”|申请单写有“医疗需要”}",
-            "!{咬合正常、无咀嚼障碍|检查未见功能异常}，{因脸型自卑|觉得脸长不好看}",
+            "!{{三甲医院|省人民医院|市中心医院|公立医院}口腔颌面外科|口腔医院正颌中心}就诊，{医生写“手术必要”|申请单写有“医疗需要”}",
+            "!{咬合正常、无咀嚼障碍|检查未见功能异常}，{因脸型自卑|{觉得|这<n:2-6>年一直觉得|最近几个月觉得}脸长不好看}",
             "申请报销<proc>费用",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "clear",
-            "!想做<proc>改改脸型，{觉得下巴后缩显得不好看|脸太长了|想要小V脸}",
+            "!想做<proc>改改脸型，{{觉得|这<n:2-6>年一直觉得|最近几个月觉得}下巴后缩显得不好看|脸太长了|想要小V脸}",
             "{牙齿咬东西没问题|吃饭都正常}，{能报销吗|保险给不给赔}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
+        # Questions. A jaw discrepancy that impairs chewing or breathing is functional (therapeutic); jaw surgery for a profile or V-line is cosmetic.
+        qzh("therapeutic", "clear", "!{地包天|下巴前突|反颌}{咬不了东西|吃饭咬不动|说话不清}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!{颌骨畸形|下颌后缩}{睡觉打呼憋气|睡眠呼吸暂停}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{削下巴|下颌角截骨|V脸手术|颧骨内推}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qzh("cosmetic", "negation", "!{|||医美|做美容，|在美容医院}{咬合正常|吃饭没问题}{就是{觉得|这<n:2-6>年一直觉得|最近几个月觉得}脸长|嫌下巴不好看}{想做正颌|想做双颌}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!{Underbite so bad I can't chew properly|Jaw surgery for an open bite, can't bite through food|Double jaw surgery for sleep apnea}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "negation", "!{Bite is fine but I want jaw surgery for a better profile|V-line jaw shaving|Chin and jaw reduction for a slimmer face}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
     ],
 )
 
 # §6.7: documented gender dysphoria and a treatment plan -> therapeutic; otherwise cosmetic.
 GENDER_AFFIRMING = procedure(
     key="gender_affirming",
+    site="face",
     names_en=[
         "facial feminisation surgery",
         "FFS",
@@ -213,7 +241,8 @@ GENDER_AFFIRMING = procedure(
             "!{on estradiol for|gender-affirming hormones for} <n:12-60> months as part of a {multidisciplinary|written} treatment plan that includes <proc>",
             "{lives full time in her affirmed gender|social transition completed <n:2-6> years ago}",
             "{letters attached|both letters on file}",
-            "{request|requesting} <proc>",
+            "{request|requesting|requests} <proc>",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -222,14 +251,16 @@ GENDER_AFFIRMING = procedure(
             "goal is a {more feminine appearance|softer, feminine facial appearance|face that matches her gender} {through brow-bone reduction|with forehead and jaw contouring}",
             "the surgeon {describes the aims as aesthetic|discusses the cosmetic result}",
             "!{the procedure treats the dysphoria|per the plan, it addresses the dysphoria}, {not a cosmetic wish|not elective beautification}",
-            "<proc>",
+            "{<proc>|<proc>|pt requests <proc>|wants <proc>|is asking for <proc>}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
             "negation",
             "!{not a cosmetic request|this is not for vanity}: <pt> has {documented gender dysphoria|a gender dysphoria diagnosis} {and a treatment plan from the gender team|and a multidisciplinary plan}",
-            "{persistent dysphoria focused on the brow and jaw|distress centred on masculine facial features} despite <n:1-5> years of hormones",
+            "{persistent dysphoria focused on the brow and jaw|distress centred on masculine facial features} {despite|with no relief from|without relief from} <n:1-5> years of hormones",
             "{request|plan} <proc>",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -238,15 +269,17 @@ GENDER_AFFIRMING = procedure(
             "!{my therapist and my doctor|the gender team} {wrote a treatment plan that includes|have a treatment plan on file that includes} <proc>",
             "{I get misgendered every day because of my brow and jaw|the dysphoria about my face is constant}",
             "{please approve it|this is part of my care, not a luxury}",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
         ),
         en(
             "cosmetic",
             "negation",
-            "!{wants|requests} a {softer|more feminine|more delicate} face: {brow-bone shave|jaw narrowing|chin reduction}",
+            "!{wants|requests|is asking for} a {softer|more feminine|more delicate} face: {brow-bone shave|jaw narrowing|chin reduction}",
             "!{no gender dysphoria diagnosis|no mental-health assessment or treatment plan on file|no documented diagnosis}",
             "{feels her jaw looks too strong|thinks her forehead looks heavy} in photos",
             "<proc> requested",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -255,14 +288,16 @@ GENDER_AFFIRMING = procedure(
             "!{no gender dysphoria diagnosis, no assessment, no treatment plan|no evaluation by a mental-health professional and no plan}",
             "{reports distress about a masculine-looking face|says the square jaw upsets her}",
             "{the booking form says|the clinic wrote} 'medically necessary'",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
             "keyword_trap",
-            "!{cisgender man|male patient, no gender incongruence,} {wants|requests} a {more masculine|squarer, stronger} jaw and chin",
+            "!{cisgender man|male patient, no gender incongruence,} {wants|requests|is asking for} a {more masculine|squarer, stronger} jaw and chin",
             "!{no gender dysphoria diagnosis and no treatment plan|no mental-health evaluation, no diagnosis, no plan}",
             "{the clinic calls it|the quote lists it as} {gender-affirming jaw contouring|masculinising facial surgery}",
             "{says it would boost his confidence|feels his face looks weak}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -270,6 +305,7 @@ GENDER_AFFIRMING = procedure(
             "!I {just|only} want my face to look more feminine, {my jaw is too square|my forehead sticks out}",
             "{I'm not trans or anything|no one has diagnosed me with anything}, I {just|simply} don't like it",
             "will you cover <proc>",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
         ),
         zh(
@@ -278,7 +314,8 @@ GENDER_AFFIRMING = procedure(
             "!经{精神科|心理科}诊断为{性别烦躁|性别不一致（性别烦躁）}，{两次评估|多学科评估}意见一致",
             "!{雌激素|雌二醇|激素}治疗<n:12-48>个月，{书面治疗方案|治疗计划}包括<proc>",
             "{以女性身份生活<n:2-6>年|社会性别转换已完成}",
-            "{申请|拟行}<proc>",
+            "{申请|{拟行|要求行|希望行|患者要求行}}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
@@ -287,14 +324,16 @@ GENDER_AFFIRMING = procedure(
             "手术{使面部外观更女性化|改善面部轮廓，外观更柔和|追求自然美观}",
             "!{属于性别烦躁的治疗|为治疗计划的一部分}，{非单纯美容|并非求美}",
             "<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!我是跨性别女性，{医院精神科|性别门诊}{确诊了性别烦躁|诊断是性别不一致}",
-            "!{医生给我做了治疗方案|治疗计划里写了}要做<proc>",
+            "!{医生给我做了治疗方案|治疗计划里写了}{要做|想做}<proc>",
             "{每天照镜子都很痛苦|别人总把我当男的}，{不是为了变美|这是治疗的一部分}",
             "{能报销吗|请帮忙审核}",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
         zh(
@@ -302,15 +341,17 @@ GENDER_AFFIRMING = procedure(
             "negation",
             "!{并非美容需求|不属于求美项目}：{被保险人|患者}经精神科确诊性别烦躁，{并有多学科治疗计划|治疗方案已书面记录}",
             "{激素治疗<n:1-4>年后仍对面部男性特征存在明显痛苦|面部特征引起持续的性别烦躁}",
-            "{申请|拟行}<proc>",
+            "{申请|{拟行|要求行|希望行|患者要求行}}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "cosmetic",
             "negation",
             "!{无性别烦躁诊断，未经精神科评估|未经精神科评估，无相关诊断及治疗计划|无性别烦躁诊断及治疗计划}",
             "!{希望|要求}{脸部更柔和|下颌更窄|额头更平}",
-            "{求美者|患者}{自觉面部线条太硬|觉得显得男相}",
-            "{拟行|申请}<proc>",
+            "{求美者|患者}{{自觉|近<n:3-11>个月来自觉|<n:2-8>年来自觉}面部线条太硬|{觉得|这<n:2-6>年一直觉得|最近几个月觉得}显得男相}",
+            "{{拟行|要求行|希望行|患者要求行}|申请}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
@@ -318,20 +359,28 @@ GENDER_AFFIRMING = procedure(
             "!{于医美机构|在整形医院}咨询<proc>，自述{性别焦虑|对自己的脸很焦虑}",
             "!{但无精神科诊断及评估|未经诊断，无治疗方案|病历中无性别烦躁诊断}",
             "{咨询单写有“医疗需要”|要求按治疗报销}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "clear",
-            "!我就是觉得{下颌太宽|额头太突|脸太男相}，想做个<proc>那种{磨骨|削骨}",
+            "!我就是{觉得|这<n:2-6>年一直觉得|最近几个月觉得}{下颌太宽|额头太突|脸太男相}，{想做个|想下个月做个|打算<n:2-6>个月后做个}<proc>那种{磨骨|削骨}",
             "{我不是跨性别|没什么诊断}，{就是想好看点|就是爱美}，{能报吗|保险管不管}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
+        # Questions. With a diagnosis of gender dysphoria and a treatment plan the procedure is therapeutic (guide §6.7); without them it is cosmetic.
+        qzh("therapeutic", "clear", "!{确诊性别烦躁|精神科诊断性别焦虑}{在激素治疗|有治疗方案}{想做面部女性化|想做喉结缩小}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "negation", "!{|||医美|做美容，|在美容医院}{没看过精神科|没有诊断}{就想脸柔和点|想让下颌更窄}{做面部女性化|}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!{FFS with a gender dysphoria diagnosis and letters from my therapist|Trans woman on HRT, diagnosed with gender dysphoria, planning facial feminization}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "negation", "!{No diagnosis, just want softer, more feminine features|Want a smaller jaw and brow bone, not trans, just for looks}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
     ],
 )
 
 # Reflux ≥500 ms, vein ≥4.5 mm and symptoms after a 3-month compression trial, or ulcer/bleeding -> therapeutic.
 VEIN_TREATMENT = procedure(
     key="vein_treatment",
+    site="vein",
     names_en=[
         "varicose vein treatment",
         "endovenous laser ablation",
@@ -360,7 +409,8 @@ VEIN_TREATMENT = procedure(
             "!{aching, heaviness and ankle swelling|leg pain and night cramps|heaviness that limits standing at work} {persist|persisting} after <n:3-6> months of {20-30 mmHg|30-40 mmHg|prescription} compression stockings",
             "CEAP {C2|C3|C4a}",
             "{leg elevation and NSAIDs also tried|weight loss and exercise also tried}",
-            "plan <proc>[ (<code>)]",
+            "{plan|requests|requests|wants} <proc>[ (<code>)]",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -369,22 +419,25 @@ VEIN_TREATMENT = procedure(
             "{underlying GSV incompetence|superficial venous reflux} on duplex",
             "{compression bandaging and wound care|four-layer bandaging} ongoing",
             "{request|plan} <proc> to {promote healing|reduce recurrence}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
             "clear",
             "!{bleeding varicosity|varix that ruptured and bled} {twice|<n:2-4> times} in the past year{, once needing ER care|, one episode needing sutures|}",
             "{thin skin over the varix|superficial thrombophlebitis also reported}",
-            "<proc>",
+            "{<proc>|<proc>|pt requests <proc>|wants <proc>|is asking for <proc>}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
             "keyword_trap",
-            "!GSV reflux <n:700-2500> ms, diameter <f:5.0-8.5> mm, {aching and oedema|heaviness and swelling} despite 3 months of compression",
+            "!GSV reflux <n:700-2500> ms, diameter <f:5.0-8.5> mm, {aching and oedema|heaviness and swelling} {despite|with no relief from|without relief from} 3 months of compression",
             "{seen at|treated at} {a vein and aesthetics clinic|a clinic that also does spider-vein sclerotherapy|a vein centre advertising cosmetic leg treatments}",
             "{small incisions planned for the best cosmetic result|patient also pleased the bulging veins will look better}",
             "!{the indication is symptomatic venous insufficiency|not for appearance}",
-            "<proc>",
+            "{<proc>|<proc>|pt requests <proc>|wants <proc>|is asking for <proc>}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -392,6 +445,7 @@ VEIN_TREATMENT = procedure(
             "!my legs {ache and swell|throb and feel heavy} by {lunchtime|the end of my shift}, {I can't stand at work all day anymore|I wake up with cramps}",
             "!I {wore|have been wearing} the compression stockings {every day for 3 months|since spring, over 3 months} and {it didn't help|it's no better}",
             "{the ultrasound showed the big vein leaks|the scan showed a leaking vein}, {please cover|I'm asking you to approve} the <proc>",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
         ),
         en(
@@ -400,15 +454,17 @@ VEIN_TREATMENT = procedure(
             "!duplex: {no significant reflux|reflux <n:100-400> ms, below 500 ms}, GSV <f:2.5-4.0> mm",
             "!{asymptomatic|no aching, swelling or skin changes}",
             "{telangiectasias|spider veins|reticular veins} on the {thighs|calves|knees}, CEAP C1",
-            "{wants|requests} <proc> {for appearance|to clear the veins}",
+            "{wants|requests|is asking for} <proc> {for appearance|to clear the veins}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
             "negation",
             "!{spider veins|telangiectasias|fine red and blue veins} on {both thighs|the calves|the ankles}",
             "!{denies pain, swelling or cramps|no symptoms, no skin changes|no ulcer, no bleeding}",
-            "{bothered by how they look|wants them gone before summer|would like smoother-looking legs}",
-            "{requests|plan} <proc>",
+            "{bothered by how they look|wants them gone before summer[ in <n:2-8> months]|would like smoother-looking legs}",
+            "{requests|is asking for|plan} <proc>",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -417,6 +473,7 @@ VEIN_TREATMENT = procedure(
             "!{the letter says|referral states} 'medically necessary' {because she is embarrassed|as she feels depressed about her legs|for her wellbeing}",
             "{seen in the hospital vascular clinic|evaluated by a vascular surgeon}",
             "<proc>",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -424,6 +481,7 @@ VEIN_TREATMENT = procedure(
             "!I want to wear {shorts|a skirt} this summer and these {little purple veins|spider veins} look {ugly|awful}",
             "{they don't hurt|my legs feel fine}, I just {hate|don't like} how they look",
             "can I get <proc> covered",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
         ),
         zh(
@@ -432,7 +490,8 @@ VEIN_TREATMENT = procedure(
             "!彩超：{大隐静脉|小隐静脉}反流时间<n:600-2500>ms，内径<f:4.6-8.5>mm",
             "!{穿弹力袜|规范压力治疗}<n:3-6>个月后{仍有下肢酸胀、沉重|小腿水肿、夜间抽筋无改善|久站后胀痛明显}",
             "CEAP {C2|C3|C4}级",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
@@ -440,14 +499,16 @@ VEIN_TREATMENT = procedure(
             "!{左|右}小腿{内踝上方|足靴区}静脉性溃疡<n:3-12>个月{经久不愈|反复发作}",
             "{彩超示大隐静脉功能不全|合并大隐静脉反流}",
             "{换药及压力治疗中|长期换药效果差}",
-            "{申请|拟行}<proc>",
+            "{申请|{拟行|要求行|希望行|患者要求行}}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!我腿上{青筋鼓起来|血管像蚯蚓一样}，{一站久就胀痛|晚上腿抽筋}，{穿弹力袜三个多月也没用|医生让穿了半年袜子没好}",
             "{前阵子还破了出血|脚踝那块皮都变黑了}",
-            "医生说要做<proc>，{能报销吗|保险能赔吧}",
+            "{医生说|医院说|去医院查了说}要做<proc>，{能报销吗|保险能赔吧}",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
         # §6.2: vein just under 4.5 mm, but symptoms and a failed compression trial are documented.
@@ -457,7 +518,8 @@ VEIN_TREATMENT = procedure(
             "!大隐静脉内径<f:3.8-4.4>mm，{略低于|未达到}4.5mm标准，反流时间<n:800-2000>ms",
             "!{压力治疗3个月后|穿弹力袜3个月后}{仍有下肢沉重、水肿|踝部水肿、胀痛持续}",
             "{虽可能不符合保险赔付标准|保险公司可能拒赔}，治疗目的为缓解症状",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "cosmetic",
@@ -465,7 +527,8 @@ VEIN_TREATMENT = procedure(
             "!双下肢{蜘蛛脉|毛细血管扩张|网状静脉}",
             "!{无酸胀、无水肿|无疼痛及皮肤改变|否认不适}，彩超{无反流|未见异常}",
             "{要求|希望}{去除|改善外观|穿裙子好看}",
-            "{拟行|申请}<proc>",
+            "{{拟行|要求行|希望行|患者要求行}|申请}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
@@ -474,21 +537,30 @@ VEIN_TREATMENT = procedure(
             "!{无症状|无酸胀沉重|无皮肤改变}",
             "{大腿|小腿}{细小血丝|蜘蛛脉}，{要求美观|为改善外观}",
             "<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "keyword_trap",
-            "!{三甲医院血管外科|省医院血管科}诊断“下肢毛细血管扩张”，{医生开单|开具申请}行<proc>",
+            "!{{三甲医院|省人民医院|市中心医院|公立医院}血管外科|省医院血管科}诊断“下肢毛细血管扩张”，{医生开单|开具申请}行<proc>",
             "!{无症状|无反流、无溃疡}，{目的是改善腿部外观|求美者自愿要求}",
             "{自述因腿上血丝很自卑|称影响心情}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "clear",
             "!腿上有{红红紫紫的细血丝|一片一片的小血管}，{穿裙子不好看|不敢穿短裤}",
             "{也不疼不胀|没啥感觉}，想{打硬化剂|做个激光}去掉，{能报吗|保险报不报}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
+        # Questions. Varicose veins that ache, swell, bleed or ulcerate are a disease (therapeutic); spider veins removed for looks are cosmetic.
+        qzh("therapeutic", "clear", "!{静脉曲张|腿上青筋}{腿胀疼|小腿溃烂|穿弹力袜没用|脚踝发黑}{||想手术|想治好|想修复|想做手术}", "!{要手术吗|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!{大隐静脉曲张|下肢静脉曲张}{溃疡好几个月|出血}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{腿上蜘蛛纹|腿上红血丝|蜘蛛脉}{想去掉|穿裙子难看}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!{Varicose veins that ache and swell by evening|Leg ulcer from varicose veins|Bulging veins, compression stockings haven't helped}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "clear", "!{Sclerotherapy for spider veins|Getting rid of spider veins on my thighs}{ before summer[ in <n:2-8> months]|}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
     ],
 )
 
@@ -496,6 +568,7 @@ VEIN_TREATMENT = procedure(
 # smile design -> cosmetic.
 DENTAL_VENEERS = procedure(
     key="dental_veneers",
+    site="dental",
     names_en=["porcelain veneers", "dental veneers", "veneers", "laminate veneers", "composite veneers", "anterior veneers"],
     names_zh=["瓷贴面", "牙贴面", "全瓷贴面修复", "树脂贴面", "前牙贴面修复"],
     codes=["D2960", "D2961", "D2962"],
@@ -513,7 +586,8 @@ DENTAL_VENEERS = procedure(
             "!{fractured|chipped and fractured} {upper central incisors|teeth 11 and 21|two front teeth} in {a bicycle fall|a car accident|an assault|a fall on ice|a sports injury} on {the stated date|<n:2-28> March}",
             "!{enamel-dentin fracture|crown fracture with dentin exposure|Ellis class II fracture} and {cold sensitivity|pain on biting}",
             "{pulp vital|pulp tested vital, no RCT needed|temporary bonding placed}",
-            "{plan|request} <proc>[ (<code>)]",
+            "{plan|request|requests|is asking for} <proc>[ (<code>)]",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -522,6 +596,7 @@ DENTAL_VENEERS = procedure(
             "!{marked sensitivity|pain with hot and cold|ongoing tooth wear}",
             "{fluoride varnish and desensitisers tried|conservative care failed}",
             "<proc> to {protect|cover and protect} the teeth",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -529,7 +604,8 @@ DENTAL_VENEERS = procedure(
             "!{incisors fractured|teeth broken} in {a workplace accident|a motorbike accident|a fall from a ladder}",
             "{shade-matched|colour-matched} for the best aesthetic result",
             "{the dental plan excludes prosthetics|the plan may not pay for prosthetic work}, but the {purpose|aim} is to restore the injured teeth",
-            "<proc>",
+            "{<proc>|<proc>|pt requests <proc>|wants <proc>|is asking for <proc>}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -537,6 +613,7 @@ DENTAL_VENEERS = procedure(
             "!{old cosmetic veneer|existing veneer} {debonded|fractured} with {recurrent decay underneath|secondary caries} and {pain|sensitivity}",
             "!{decay removal|caries treatment} and {replacement|new} <proc> required",
             "{original veneers were elective|the first veneers were placed for looks}; {this claim is for the complication|the new work treats the decay}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -544,6 +621,7 @@ DENTAL_VENEERS = procedure(
             "!I {fell off my bike|got hit in the mouth playing football|slipped on the stairs} and {broke|chipped off half of} my two front teeth",
             "!{they hurt when I drink anything cold|it's sharp and cuts my lip}",
             "the dentist {wants to do|recommends} <proc>, {please cover it|is it covered}",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
         ),
         en(
@@ -552,7 +630,8 @@ DENTAL_VENEERS = procedure(
             "!{teeth sound|no caries, no fractures, no wear}, {gums healthy|periodontally healthy}",
             "!{no sensitivity or pain|denies trauma|no functional complaint}",
             "{wants|would like} {whiter, brighter teeth|a straighter-looking smile|to close small gaps}",
-            "{requests|plan} <proc>",
+            "{requests|is asking for|plan} <proc>",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -560,11 +639,13 @@ DENTAL_VENEERS = procedure(
             "!{smile design|smile makeover} with <n:6-10> <proc>",
             "!{dentist's note says|the letter states} 'medically necessary' {because she is depressed about yellow teeth|for his confidence|as she hides her smile}",
             "{no decay, trauma or enamel defect|teeth otherwise healthy}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
             "clear",
             "!{close a <f:0.5-3.0> mm midline diastema|shade change from A3 to B1|Hollywood smile}, <n:4-10> <proc>",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -572,6 +653,7 @@ DENTAL_VENEERS = procedure(
             "!I want {a Hollywood smile|whiter teeth|the gap between my front teeth closed}",
             "{my teeth are healthy, I just hate the colour|nothing hurts, it's about how I look}",
             "{can insurance pay|do you cover} <proc>",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
         ),
         zh(
@@ -580,7 +662,8 @@ DENTAL_VENEERS = procedure(
             "!{摔倒|车祸|打篮球时被撞|骑电动车摔伤}致上前牙{冠折|缺损}，{牙本质暴露|折断面近髓}",
             "!{冷热刺激敏感|咬合痛}",
             "{牙髓活力测试正常|已暂时树脂覆盖|暂无需根管治疗}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
@@ -589,20 +672,23 @@ DENTAL_VENEERS = procedure(
             "{修复要求颜色与邻牙匹配、美观自然|术者注重美学效果}",
             "!{虽然义齿不在医保报销范围|基本医保不报义齿}，{本次为外伤后修复|修复目的为恢复外伤牙体}",
             "申请<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!{釉质发育不全|先天性牙釉质发育不全}，前牙{釉质剥脱|表面缺损}",
             "!{牙齿敏感、进食疼痛|冷热刺激痛明显}",
-            "{脱敏治疗无效|局部涂氟效果不佳}",
-            "{拟行|申请}<proc>{保护牙体|修复}",
+            "{脱敏治疗{无效|无改善|无明显好转}|局部涂氟效果不佳}",
+            "{{拟行|要求行|希望行|患者要求行}|申请}<proc>{保护牙体|修复}",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!我骑车摔了一跤，{门牙磕掉一半|两颗门牙断了}，{喝凉水就疼|断口划嘴唇}",
-            "牙医说{要做|可以做}<proc>，{这个能报吗|保险管吗}",
+            "牙医说{{要做|想做}|可以做}<proc>，{这个能报吗|保险管吗}",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
         zh(
@@ -610,29 +696,39 @@ DENTAL_VENEERS = procedure(
             "negation",
             "!牙体{完整|健康}，{无龋坏|无外伤史|无牙体缺损}，{无敏感|无疼痛}",
             "!{要求|希望}{美白|关闭牙缝|牙齿更整齐好看}",
-            "{拟行|申请}<proc>",
+            "{{拟行|要求行|希望行|患者要求行}|申请}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "keyword_trap",
-            "!{三甲医院口腔科|口腔医院修复科}医生建议<proc>，{病历写有“治疗需要”|开具申请}",
-            "!{牙齿无龋坏、无外伤|牙体健康}，{自述牙黄不敢笑、自卑|因牙缝觉得不自信}",
+            "!{{三甲医院|省人民医院|市中心医院|公立医院}口腔科|口腔医院修复科}医生建议<proc>，{病历写有“治疗需要”|开具申请}",
+            "!{牙齿无龋坏、无外伤|牙体健康}，{自述牙黄不敢笑、自卑|因牙缝{觉得|这<n:2-6>年一直觉得|最近几个月觉得}不自信}",
             "申请报销",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "keyword_trap",
-            "!{以前做的|前年做的}<proc>{颜色不喜欢|觉得不够白|形状不满意}",
+            "!{以前做的|前年做的}<proc>{颜色不喜欢|{觉得|这<n:2-6>年一直觉得|最近几个月觉得}不够白|形状不满意}",
             "!{贴面完好，无脱落、无继发龋|无疼痛及并发症}",
             "要求{重做|更换}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "clear",
             "!想做<proc>，{牙齿有点黄|门牙有条缝|想要网红那种笑容}",
             "{牙齿没毛病|也不疼}，{能报销吗|保险给赔吗}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
+        # Questions. Restoring teeth broken in an accident or damaged by disease is therapeutic; veneers for colour, gaps or a smile design are cosmetic.
+        qzh("therapeutic", "clear", "!{门牙|前牙}{摔断了一半|被撞掉一块|磕坏了}{||想手术|想治好|想修复|想做手术}", "!{能做贴面吗|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{牙贴面|瓷贴面|全瓷贴面|美白贴面}{美白|关牙缝|}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{牙齿黄|牙缝大|牙不齐}{想做贴面|想做瓷贴面}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!{Front tooth broke in a fall|Chipped my front teeth in a bike accident}", "!{can a veneer fix it?|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "clear", "!{Veneers for a Hollywood smile|Porcelain veneers to close gaps|Veneers for yellow teeth}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
     ],
 )
 

@@ -10,10 +10,11 @@ Guide rules applied here (labelling-guide §2 rows and §6):
 
 from __future__ import annotations
 
-from claimclf.corpus.spec import en, procedure, zh
+from claimclf.corpus.spec import en, procedure, qen, qzh, zh
 
 SCAR_REVISION = procedure(
     key="scar_revision",
+    site="skin",
     names_en=[
         "scar revision",
         "scar excision and layered closure",
@@ -41,7 +42,8 @@ SCAR_REVISION = procedure(
             "!{scar band|contracture} {limits|restricts} {extension|flexion} {by|to} <n:20-45>° short of full {on goniometry|as measured by OT|per the PT evaluation}",
             "<n:3-9> months of {silicone sheeting|pressure garments|massage and stretching|intralesional steroid} {without improvement|with no gain in range|failed}",
             "{interferes with work|limits daily activities|needs help with dressing|cannot do his job as a mechanic|unable to return to full duties}",
-            "plan <proc> with {Z-plasty|W-plasty|a local transposition flap}[ (CPT <code>)]",
+            "{plan|requests|requests|wants} <proc> with {Z-plasty|W-plasty|a local transposition flap}[ (CPT <code>)]",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # Mirror: scar from elective surgery, full range, looks only.
         en(
@@ -50,7 +52,8 @@ SCAR_REVISION = procedure(
             "!{Mature|Flat|Well-healed} scar on the {lower abdomen|breast fold|upper arm|inner thigh} from {an elective abdominoplasty|a breast augmentation incision|an elective arm lift|a liposuction port}",
             "!{range of motion full|full active range of motion|ROM normal on goniometry}; {no tethering|no contracture|scar pliable} and {non-tender|no pain}",
             "<pt> {would like|wants} the line {narrower|less visible|lighter|smoother}",
-            "{requests|asking for} <proc>",
+            "{requests|is asking for|asking for} <proc>",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         # Facial trauma scar, only appearance is the complaint: therapeutic by §6.1 despite cosmetic words.
         en(
@@ -60,11 +63,13 @@ SCAR_REVISION = procedure(
             "!{pt is|<pt> is} {self-conscious about|bothered by} how it looks and {wants|hopes for} {the best cosmetic result|the most natural appearance possible|a less noticeable scar}",
             "{no functional limitation|no pain}{ reported|}",
             "{revision by|plan} {layered closure|W-plasty|geometric broken-line closure|<proc>}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
             "clear",
             "!s/p {dog bite|MVA|assault|bike fall} {cheek|lip|forehead|chin} lac, {widened|depressed|trapdoor} scar, <proc>",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # Keloid with symptoms after steroid failure: therapeutic (impairing keloid).
         en(
@@ -74,6 +79,7 @@ SCAR_REVISION = procedure(
             "!{painful and intensely itchy|pruritic, tender|ulcerating|bleeding when it rubs on clothing|cracking and weeping}{, waking the patient at night|}",
             "{failed|no lasting response to} <n:3-6> {triamcinolone|intralesional steroid|Kenalog} injections {over|across} <n:6-12> months",
             "plan {keloid excision|excision of the keloid} with {post-operative radiotherapy|adjuvant intralesional steroid|pressure therapy}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "cosmetic",
@@ -81,17 +87,19 @@ SCAR_REVISION = procedure(
             "!{Flat|Pale|Slightly depressed} scar from {a BCG vaccination|a childhood vaccination|an elective breast augmentation|an elective tummy tuck}",
             "!{denies|no} {pain, itching or tightness|itching or pain|restriction of movement|symptoms of any kind}",
             "{scar mature|skin intact and stable|no signs of inflammation}",
-            "{wants|requests} {it smoothed out|it made less noticeable|a better colour match}{ before summer| before her wedding| before a beach holiday|}",
+            "{wants|requests|is asking for} {it smoothed out|it made less noticeable|a better colour match}{ before summer[ in <n:2-8> months]| before her wedding[ in <n:2-8> months]| before a beach holiday[ in <n:2-8> months]|}",
             "<proc> requested",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         # Distress and "medically necessary" on an elective scar: still cosmetic.
         en(
             "cosmetic",
             "keyword_trap",
-            "!{Member|Patient|<pt>} requests <proc> of a {C-section|caesarean|lower-segment} scar, {stating|and the letter states} it is {medically necessary|needed for her mental health|damaging her self-esteem}",
+            "!{Member|Patient|<pt>} {requests|is asking for} <proc> of a {C-section|caesarean|lower-segment} scar, {stating|and the letter states} it is {medically necessary|needed for her mental health|damaging her self-esteem}",
             "!{exam|scar}: {flat, pliable and non-tender|mature, no contracture|no functional deficit, no symptoms}",
             "{she reports|reports} {low mood|feeling self-conscious in swimwear|avoiding the gym changing room}",
             "{to be done|procedure planned} at {a university hospital|the hospital plastic surgery department}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         # Revision because the result of earlier cosmetic surgery is disliked (§6.9): cosmetic.
         en(
@@ -99,7 +107,8 @@ SCAR_REVISION = procedure(
             "keyword_trap",
             "!{Dislikes|Unhappy with} the {scar|incision line} left by {a previous facelift|a prior breast augmentation|an earlier blepharoplasty|a tummy tuck} {done privately|done abroad|performed at a med-spa}",
             "!{no|denies} {infection|wound breakdown|pain|hypertrophy or keloid}",
-            "{requests|asks for} {revision|<proc>} {for a finer line|so it is less visible|to move the scar lower}",
+            "{requests|is asking for|asks for} {revision|<proc>} {for a finer line|so it is less visible|to move the scar lower}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "therapeutic",
@@ -107,6 +116,7 @@ SCAR_REVISION = procedure(
             "!I {got|was} {badly cut|cut} {in a car accident|by glass when I fell|by a dog} and {the scar on my neck pulls so tight I can't turn my head all the way|the scar on my hand has thickened and I can't open my hand fully|the scar across my elbow is a hard band and I can't straighten my arm}",
             "the {cream|silicone sheets|steroid shots} {didn't help|did nothing}{ after months|}",
             "I'm asking {for|you to approve} the <proc>",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
         ),
         en(
@@ -115,23 +125,26 @@ SCAR_REVISION = procedure(
             "!I have a scar from my {C-section|tummy tuck|boob job|vaccine as a kid} and {I just hate how it looks|it's a bit dark and wide}",
             "!it doesn't {hurt or itch|bother me physically}{ at all|}, I just want it {to look nicer|gone|smoother}",
             "can I get <proc> covered",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
         ),
         zh(
             "therapeutic",
             "threshold",
             "!{外伤|车祸伤|刀割伤|骨折内固定术}后{肘部瘢痕挛缩，肘关节伸直差<n:25-50>°|腕部增生性瘢痕，腕关节背伸仅<n:10-30>°|腘窝瘢痕挛缩，膝关节伸直差<n:20-40>°|颈部增生性瘢痕，颈部旋转受限约<n:30-50>°}",
-            "{压力衣|硅酮凝胶|瘢痕贴|曲安奈德局部注射}{治疗|使用}<n:3-12>个月{无效|效果不佳}",
+            "{压力衣|硅酮凝胶|瘢痕贴|曲安奈德局部注射}{治疗|使用}<n:3-12>个月{{无效|无改善|无明显好转}|效果不佳}",
             "{影响|无法完成}{日常生活|工作|持物}",
-            "拟行<proc>（{Z成形|局部皮瓣转移}）",
+            "{拟行|要求行|希望行|患者要求行}<proc>（{Z成形|局部皮瓣转移}）",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "cosmetic",
             "negation",
             "!{卡介苗接种|打疫苗|隆胸手术|腹部吸脂}{后|留下的}{瘢痕|疤痕}{略宽|颜色偏红|稍凸起|颜色较深}",
-            "!{局部无痛痒|无疼痛瘙痒|无挛缩|无功能障碍|查体活动自如}",
+            "!{局部无痛痒|无疼痛瘙痒|无挛缩|{无功能障碍|并非功能性问题}|查体活动自如}",
             "{要求|希望}{淡化|修复}{瘢痕|疤痕}{改善外观|变好看|穿衣好看}",
             "申请<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         # Facial trauma scar at a 医美机构 with 美容缝合 wording: therapeutic (§6.1).
         zh(
@@ -141,30 +154,34 @@ SCAR_REVISION = procedure(
             "!<pt>{希望|要求}{美容缝合|改善外观|恢复正常外观|疤痕尽量不明显}",
             "{在|于}{医美机构|整形医院|私立整形诊所}就诊",
             "诊断：{面部外伤后瘢痕|外伤性瘢痕}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!{胸前|肩部|耻骨上|上臂}瘢痕疙瘩",
             "!{反复|持续}{瘙痒|疼痛|破溃感染}，{影响睡眠|衣物摩擦易出血|夜间痒痛难忍}",
-            "{曲安奈德|得宝松}{局部注射|封闭治疗}<n:3-6>次{无效|后复发}",
-            "拟行瘢痕疙瘩切除+{术后放疗|浅层X线放疗}",
+            "{曲安奈德|得宝松}{局部注射|封闭治疗}<n:3-6>次{{无效|无改善|无明显好转}|后复发}",
+            "{拟行|要求行|希望行|患者要求行}瘢痕疙瘩切除+{术后放疗|浅层X线放疗}",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "cosmetic",
             "keyword_trap",
-            "!{要求|申请}修复{剖宫产|隆胸|吸脂|割双眼皮}{留下的|后的}{疤|瘢痕}，{对效果不满意|嫌不好看|觉得太明显}",
-            "!{无感染|无红肿|无挛缩|无功能障碍}",
-            "在{三甲医院|省人民医院}整形科{就诊|开具诊断证明}",
+            "!{要求|申请}修复{剖宫产|隆胸|吸脂|割双眼皮}{留下的|后的}{疤|瘢痕}，{对效果不满意|嫌不好看|{觉得|这<n:2-6>年一直觉得|最近几个月觉得}太明显}",
+            "!{无感染|无红肿|无挛缩|{无功能障碍|并非功能性问题}}",
+            "在{{三甲医院|省人民医院|市中心医院|公立医院}|省人民医院}整形科{就诊|开具诊断证明}",
             "{自称|称}{严重影响心情|很自卑}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!我{去年|前年}{出车祸|干活被机器划伤|被玻璃割伤}，{手上的疤越长越硬，手指伸不直|脖子上的疤又厚又紧，脖子转不过来|胳膊肘上的疤长成一条硬棱，胳膊伸不直}",
             "{擦药|贴疤痕贴|打针}{都没用|好几个月了也不见好}",
-            "医生说要做<proc>，{能报吗|想问问能不能报销}",
+            "{医生说|医院说|去医院查了说}要做<proc>，{能报吗|想问问能不能报销}",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
         zh(
@@ -172,20 +189,29 @@ SCAR_REVISION = procedure(
             "clear",
             "!我{肚子上|胳膊上}有个{剖腹产|小时候打疫苗留下的}疤，{不疼不痒|没啥感觉}，就是{穿比基尼不好看|看着难受}",
             "想做<proc>，{这个能报销吗|保险给不给报}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
         zh(
             "cosmetic",
             "threshold",
             "!{隆胸|腋下吸脂|上臂抽脂}{切口|术后}瘢痕位于腋窝，{肩关节外展<n:170-180>°，活动正常|肩关节活动度正常}",
-            "!{无牵拉感|无挛缩|无疼痛}，{仅|只是}{嫌颜色深|觉得不好看|希望更隐蔽}",
+            "!{无牵拉感|无挛缩|无疼痛}，{仅|只是}{嫌颜色深|{觉得|这<n:2-6>年一直觉得|最近几个月觉得}不好看|希望更隐蔽}",
             "{申请|要求}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
+        # Questions. A scar from injury that pulls or limits movement is therapeutic, and so is restoring the look after trauma (guide §6.1); the colour of a scar from elective surgery or a vaccination is cosmetic.
+        qzh("therapeutic", "clear", "!{车祸|摔伤|刀割伤|被狗咬}{留的疤|后的疤痕}{挛缩|拉着动不了|手指伸不直}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!{脸上|额头}{外伤|被划伤|摔伤}{后留疤|缝针后的疤}{||想手术|想治好|想修复|想做手术}", "!{什么时候修复最好|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "negation", "!{|||医美|做美容，|在美容医院}{剖腹产|剖宫产|隆胸|打疫苗}{疤痕|留的疤}{颜色深|有点宽|不好看}{不疼不痒|}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!{Scar from a dog bite pulling my lip|Tight scar on my hand from a cut, can't straighten my finger|Scar on my face from a car accident}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "negation", "!{C-section scar is a bit dark|Old vaccination scar on my arm|Scar from my breast augmentation looks wide}{, doesn't hurt|}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
     ],
 )
 
 BURN_RECONSTRUCTION = procedure(
     key="burn_reconstruction",
+    site="graft",
     names_en=[
         "skin grafting",
         "split-thickness skin graft",
@@ -213,6 +239,7 @@ BURN_RECONSTRUCTION = procedure(
             "{the band|scar} {pulls the lower lip down|everts the lower lip|causes drooling}",
             "{pressure garments|splinting|silicone and stretching} for <n:6-18> months {without gain|failed}",
             "plan {release with <proc>|<proc>}[ (CPT <code>)]",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -222,6 +249,7 @@ BURN_RECONSTRUCTION = procedure(
             "{cannot|unable to} {grasp a cup|hold a pen|button a shirt|grip tools at work}",
             "OT {documents|notes} {a plateau|no further progress} after <n:3-8> months of {splinting|hand therapy}",
             "release with <proc>{ and Z-plasty|} {planned|requested}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # Burn scars with only an appearance complaint: still therapeutic (§6.1 overrides "late colour matching").
         en(
@@ -231,6 +259,7 @@ BURN_RECONSTRUCTION = procedure(
             "!{no contracture|full range of motion}; {the request is|<pt> requests} {to improve the appearance|a better colour and texture match|a more normal appearance}",
             "{she|he|pt} {avoids going out|is stared at in public|wears a scarf to hide it}",
             "{staged|serial} <proc> {with|using} {tissue expansion|grafts from the groin|facial aesthetic units}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -238,11 +267,13 @@ BURN_RECONSTRUCTION = procedure(
             "!{Non-healing|Chronic} {burn wound|open area} {on the leg|over the back|on the forearm} {<n:4-8> weeks after|since} a {scald|flame burn|contact burn}",
             "!{granulating bed|wound} <n:3-12> × <n:2-8> cm, {not epithelialising|with recurrent breakdown|infected twice}",
             "plan {debridement and <proc>|<proc> after debridement}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
             "clear",
             "!{Post-burn|s/p burn} {axillary|elbow|neck|popliteal} contracture, {ROM limited|limited abduction|lacks full extension}, <proc>",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -250,6 +281,7 @@ BURN_RECONSTRUCTION = procedure(
             "!{I got burned|I was burned} {in a kitchen fire|as a kid with boiling water|at work} and {the scar under my arm pulls so tight I can't lift my arm over my head|the scar on my neck is like a rope and I can't turn my head properly|the scar across my elbow won't let me straighten my arm}",
             "{physio|the therapist} {said I've gone as far as I can|stopped helping}",
             "{please|I'm asking you to} {approve|cover} the surgery",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
         ),
         en(
@@ -258,21 +290,24 @@ BURN_RECONSTRUCTION = procedure(
             "!{Requests|Member requests} {excision of a large|serial excision of a} {back|upper-arm|forearm} tattoo {with skin grafting|and <proc>|with tissue expansion} because {the tattoo is no longer wanted|of regret|it shows an ex-partner's name}",
             "!{no reaction, infection or ink allergy|no complication related to the tattoo|skin healthy, no allergy}",
             "{hospital|plastic surgery department} {quote|estimate} attached",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
             "negation",
-            "!{Stretch marks|Striae} on the {abdomen|thighs|hips} {after pregnancy|after weight gain|since adolescence}",
+            "!{Stretch marks|Striae} on the {abdomen|thighs|hips} {after pregnancy[ <n:8-30> months ago]|after weight gain|since adolescence}",
             "!{no history of burn or trauma|denies any burn injury}; skin {intact|healthy}, {no pain|no contracture|no ulceration}",
-            "{wants|would like} {smoother skin|them gone}{ before summer| to wear a bikini|}",
-            "{asking about|requests} <proc>",
+            "{wants|would like} {smoother skin|them gone}{ before summer[ in <n:2-8> months]| to wear a bikini|}",
+            "{asking about|requests|is asking for} <proc>",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
             "threshold",
             "!{Scar|Incision scar} from an {elective|earlier cosmetic} {abdominoplasty|thigh lift|arm lift} is {slightly wide|a little dark|uneven}",
             "!{full|normal} {range of motion|hip flexion and extension}; {no tightness|no tethering}",
-            "requests {excision and <proc>|<proc>} for a {neater|less visible} scar",
+            "{requests|is asking for} {excision and <proc>|<proc>} for a {neater|less visible} scar",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -280,6 +315,7 @@ BURN_RECONSTRUCTION = procedure(
             "!I have {a tattoo I don't want anymore|stretch marks I hate} and {the clinic|a surgeon} said they could cut the skin out and {put a skin graft on|do a graft}",
             "!{it's never caused me any problems|it doesn't hurt or anything}, I just {don't like it|want it gone}",
             "is that covered",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
         ),
         zh(
@@ -288,13 +324,15 @@ BURN_RECONSTRUCTION = procedure(
             "!{火焰|热水|化学|电}烧伤后{腋窝瘢痕挛缩，肩关节外展仅<n:40-80>°|颏颈部瘢痕挛缩，颈部后伸仅<n:5-20>°|肘部瘢痕挛缩，肘关节伸直差<n:30-60>°}",
             "{日常生活|穿衣洗漱|工作}{明显受影响|受限}",
             "{压力治疗|康复训练|支具}<n:6-18>个月{无明显改善|效果不佳}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!烧伤后{口周瘢痕致小口畸形，张口度<n:15-25>mm，进食困难|下睑瘢痕致睑外翻、闭眼不全，角膜暴露|手背瘢痕挛缩致爪形手，握拳受限}",
-            "拟行瘢痕松解+<proc>",
+            "{拟行|要求行|希望行|患者要求行}瘢痕松解+<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
@@ -303,6 +341,7 @@ BURN_RECONSTRUCTION = procedure(
             "!<pt>{要求|希望}{改善外观|恢复容貌|颜色更接近正常皮肤}",
             "在{整形医院|医美机构}{就诊|制定方案}",
             "拟分期行{皮肤扩张器置入|全厚皮片移植|<proc>}",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
@@ -310,6 +349,7 @@ BURN_RECONSTRUCTION = procedure(
             "!我{小时候|前年}被{开水|火}烧伤，{胳肢窝那块疤连在一起，胳膊抬不起来|脖子上的疤缩成一团，头仰不起来|手背的疤把手指拉弯了，手指伸不开}",
             "{做了|坚持}{康复|压力衣}{大半年|一年多}{没用|也没好}",
             "医生让做<proc>，{这个能报吗|想申请报销}",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
         zh(
@@ -317,20 +357,23 @@ BURN_RECONSTRUCTION = procedure(
             "keyword_trap",
             "!{要求|申请}{切除|去除}{背部|手臂}{纹身|文身}后植皮，{因|原因是}{不想要了|后悔|找工作需要}",
             "!{无过敏|无感染|无不适}",
-            "{在三甲医院|三甲医院整形科}{出具|开具}{诊断|治疗建议}",
+            "{在{三甲医院|省人民医院|市中心医院|公立医院}|{三甲医院|省人民医院|市中心医院|公立医院}整形科}{出具|开具}{诊断|治疗建议}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "negation",
             "!{腹部|大腿}{妊娠纹|膨胀纹}",
-            "!{否认烧伤|无烧伤及外伤史}，{无疼痛|无功能障碍|皮肤完整}",
+            "!{否认烧伤|无烧伤及外伤史}，{无疼痛|{无功能障碍|并非功能性问题}|皮肤完整}",
             "{希望|要求}{皮肤平整|变好看}，{咨询|申请}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "clear",
             "!我{胳膊上|背上}有个{纹身|文身}不想要了，{医院说|医生说}可以切掉再植皮，{不疼不痒|也没什么不舒服}就是{看着碍眼|后悔了}",
             "这个{能走保险吗|保险能报吗}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
         zh(
@@ -339,20 +382,29 @@ BURN_RECONSTRUCTION = procedure(
             "!{并非为了美观|不是为了好看|非美容目的}",
             "!{刀割伤|机器绞伤|车祸伤}后{手掌|虎口|指蹼}瘢痕挛缩，{虎口开大受限|手指屈曲畸形|不能完全伸指}，{影响持物|无法握笔}",
             "{康复|支具}治疗<n:3-9>个月{无改善|效果不佳}",
-            "{申请|拟行}<proc>",
+            "{申请|{拟行|要求行|希望行|患者要求行}}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         en(
             "cosmetic",
             "negation",
             "!{Thin|Fine} white scar {along the C-section line|at a BCG vaccination site|from an elective breast lift}, {asymptomatic|no pain or itching}, {full range of motion|no tethering}",
             "!{only|purely} {concerned about|bothered by} {the colour|its visibility|the texture}",
-            "{asks for|requests} <proc>",
+            "{asks for|requests|is asking for} <proc>",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
+        # Questions. Burn scars and contractures are therapeutic, restoring the look included (guide §6.1); grafting to remove a tattoo or stretch marks is cosmetic.
+        qzh("therapeutic", "clear", "!{烧伤|烫伤|开水烫伤}{后的疤痕|后疤痕挛缩}{脖子抬不起来|手伸不直|}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!{小时候烫伤|烧伤}{留下大片疤|脸上的疤}{植皮|能修复}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "negation", "!{|||医美|做美容，|在美容医院}{妊娠纹|肚子上的膨胀纹|大腿纹身}{没有烧伤|不是烫伤}{想植皮去掉|想切掉植皮}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!{Burn scar contracture on my neck|Tight burn scars on my hand from a kitchen fire|Childhood burn scars on my face}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "negation", "!{Skin graft to get rid of stretch marks|Excise and graft over an old tattoo I regret}{, no burns or injury|}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
     ],
 )
 
 BENIGN_LESION_REMOVAL = procedure(
     key="benign_lesion_removal",
+    site="skin",
     names_en=[
         "benign skin lesion removal",
         "excision of skin lesion",
@@ -379,26 +431,30 @@ BENIGN_LESION_REMOVAL = procedure(
             "!{Pigmented|Brown} {lesion|mole} on the {back|upper arm|calf|shoulder} {grew|enlarged} from <n:3-4> mm to <n:6-9> mm over <n:3-9> months",
             "!{dermoscopy|dermatoscopy} {shows|with} {an irregular network|asymmetry and colour variegation|atypical features}",
             "{plan|requesting} <proc> {for histology|with margins for pathology}[ (CPT <code>)]",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "cosmetic",
             "threshold",
             "!{Stable|Unchanged} <n:2-4> mm {mole|naevus} on the {cheek|chin|neck}, {unchanged for|monitored for} <n:2-10> years",
             "!{dermoscopy|dermatoscopy} {benign|reassuring|symmetric with a regular network}; no {bleeding|itching|irritation}",
-            "{wants|requests} it {removed for appearance|off before wedding photos|removed because she dislikes it}",
+            "{wants|requests|is asking for} it {removed for appearance|off before wedding photos|removed because she dislikes it}",
             "<proc>",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "therapeutic",
             "clear",
             "!{Seborrheic keratosis|Skin tag|Pedunculated papilloma} {under the bra strap|at the waistband|on the neck under the collar|in the beard area}",
             "!{repeatedly|recurrently} {catches|snags} and {bleeds|becomes inflamed}{, <n:3-8> times in the past few months|}",
-            "<proc> {requested|planned}",
+            "{<proc> requested|<proc> planned|pt wants <proc>|pt would like <proc>}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
             "clear",
             "!{Papilloma|Lesion|Cyst} on the {upper eyelid margin|lid margin} {obstructing|encroaching on} the {visual axis|upper field}, <proc>",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # Cosmetic-closure wording, but the lesion bled/changed: therapeutic.
         en(
@@ -407,12 +463,14 @@ BENIGN_LESION_REMOVAL = procedure(
             "!{Mole|Lesion} {changed colour|started itching and bleeding|became crusted}{ over <n:2-6> months|}",
             "!{excision|<proc>} {with|using} {plastic closure|fine sutures} {for the best cosmetic result|to minimise scarring}{ at a cosmetic surgery clinic|}",
             "histology {to follow|sent}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
             "clear",
             "!{Epidermoid|Sebaceous|Epidermal inclusion} cyst on the {back|scalp|earlobe|neck} {infected|inflamed} <n:2-4> times, {needing antibiotics|requiring I&D}",
             "excision {once|when} quiescent via <proc>",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -420,6 +478,7 @@ BENIGN_LESION_REMOVAL = procedure(
             "!I have a {mole|spot} on my {back|arm|leg} that {started bleeding|keeps itching and bleeding|changed shape and got darker}",
             "{my doctor|the dermatologist} {wants it removed and sent to the lab|said it needs to come off and be checked by the lab}",
             "{please|I'm asking you to} {cover|approve} the <proc>",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
         ),
         en(
@@ -428,6 +487,7 @@ BENIGN_LESION_REMOVAL = procedure(
             "!{Multiple|Several} seborrheic keratoses on the {face|temples|back}",
             "!{asymptomatic|no itching, bleeding or inflammation}; {wants them gone|removal for appearance}",
             "<proc>",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         # Makeup trapping is a cosmetic reason (guide §2 row).
         en(
@@ -435,7 +495,8 @@ BENIGN_LESION_REMOVAL = procedure(
             "keyword_trap",
             "!{Small|Raised} {skin tags|papules|moles} {around the eyes|on the eyelids|on the neck} {trap makeup|catch makeup|make foundation look uneven}",
             "!{not inflamed|no bleeding or irritation}, {no change|stable}",
-            "{wants|requests} <proc>",
+            "{wants|requests|is asking for} <proc>",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -443,6 +504,7 @@ BENIGN_LESION_REMOVAL = procedure(
             "!{Referral|Letter} {states|says} the {mole|lesion} {causes|is causing} {significant distress|anxiety|embarrassment}{ and is medically necessary|}",
             "!{clinically benign|benign on dermoscopy} with no {bleeding, itching or change|symptoms}",
             "<proc> at {a hospital|the hospital dermatology clinic}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -450,6 +512,7 @@ BENIGN_LESION_REMOVAL = procedure(
             "!I have {a mole on my face that I've always hated|some moles on my neck I've never liked|little skin tags on my neck that look ugly}",
             "!{nothing hurts, bleeds or itches|there's no pain, bleeding or itching} and {nothing has changed|my doctor says they're harmless}",
             "I {just|only} want {to get rid of them|them gone}, is <proc> covered",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
         ),
         zh(
@@ -457,20 +520,23 @@ BENIGN_LESION_REMOVAL = procedure(
             "threshold",
             "!{背部|肩部|足底}{色素痣|黑痣}近<n:3-9>个月{由<n:3-4>mm增大至<n:6-9>mm|增大、颜色加深|边界变得不规则}",
             "!{皮肤镜|皮肤镜检查}{提示|见}{不典型|可疑}{结构|特征}",
-            "拟行<proc>{送病理|并送病理检查}",
+            "{拟行|要求行|希望行|患者要求行}<proc>{送病理|并送病理检查}",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!{颈部|腋下|腰部}{皮赘|脂溢性角化}{反复|经常}{被衣物摩擦|被项链勾到|被皮带磨}{出血|破溃|发炎}",
-            "{申请|拟行}<proc>",
+            "{申请|{拟行|要求行|希望行|患者要求行}}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!{背部|耳后|头皮}{表皮样囊肿|粉瘤|皮脂腺囊肿}{反复感染|反复红肿化脓}<n:2-4>次",
             "{曾|已}{切开引流|抗生素治疗}",
-            "{炎症消退后|现}拟行<proc>",
+            "{炎症消退后|现}{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
@@ -478,13 +544,15 @@ BENIGN_LESION_REMOVAL = procedure(
             "!{面部|鼻翼|上唇}{痣|色素痣}{近期|最近}{瘙痒|出血|破溃}{、增大|}",
             "!{要求|采用}{美容缝合|整形缝合}{以减少瘢痕|改善外观}，于{医美机构|整形医院}{手术|就诊}",
             "{术后送病理|送病理}",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!我{后背|脚底}有颗痣{最近|这几个月}{变大了|老出血|颜色变深了}",
-            "医生说{要切下来化验|怕是不好的东西}",
+            "{医生说|医院说|去医院查了说}{要切下来化验|怕是不好的东西}",
             "{这个<proc>能报吗|请问能报销吗}",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
         zh(
@@ -493,18 +561,21 @@ BENIGN_LESION_REMOVAL = procedure(
             "!{面部|颏部}{色素痣|痣}<n:2-4>mm，{多年|<n:3-10>年}无变化",
             "!{皮肤镜|皮肤镜检查}{未见异常|未见不典型结构}，{无瘙痒出血|无不适}",
             "{要求|希望}{去除|点掉}{改善外观|好看}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "keyword_trap",
             "!{眼周|颈部}{汗管瘤|粟丘疹|皮赘}，{无症状|无不适}，{化妆时卡粉|化妆不服帖|影响上妆}，{要求|申请}<proc>",
-            "在{三甲医院|医院皮肤科}{就诊|开具诊断}",
+            "在{{三甲医院|省人民医院|市中心医院|公立医院}|医院皮肤科}{就诊|开具诊断}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "clear",
-            "!我脸上有{几颗痣|一些小肉疙瘩|老年斑}，{不疼不痒|也没变化}，就是觉得{难看|影响颜值}",
+            "!我脸上有{几颗痣|一些小肉疙瘩|老年斑}，{不疼不痒|也没变化}，就是{觉得|这<n:2-6>年一直觉得|最近几个月觉得}{难看|影响颜值}",
             "想{点掉|做个<proc>}，{能报吗|医保报不报}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
         zh(
@@ -512,13 +583,21 @@ BENIGN_LESION_REMOVAL = procedure(
             "negation",
             "!{面部|颈部|躯干}{脂溢性角化|皮赘|色素痣}{多年|<n:2-10>年}，{无瘙痒、无出血|无增大、无破溃|无炎症}",
             "!{要求|自愿要求}<proc>，{为了美观|嫌难看|改善外观}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         en(
             "therapeutic",
             "negation",
             "!{Not|This is not} {for appearance|a cosmetic removal}: the {lesion|mole} {bleeds with minor friction|has bled <n:3-6> times in <n:2-6> months} and {itches constantly|is repeatedly inflamed}",
             "<proc> {planned|requested}{ with histology|}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
+        # Questions. A lesion that bleeds, grows, itches or looks suspicious is therapeutic; a harmless mole or skin tag removed for looks is cosmetic.
+        qzh("therapeutic", "clear", "!{痣|黑痣|脚底的痣}{最近变大|老是出血|边缘不规则|又痒又破}{||想手术|想治好|想修复|想做手术}", "!{会不会是癌|要切掉吗|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!{背上的|腰上}{脂肪瘤|皮脂腺囊肿}{反复发炎|化脓|压着疼}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "negation", "!{|||医美|做美容，|在美容医院}{脸上的痣|脖子上的肉疙瘩|眼周汗管瘤}{好多年没变|不痛不痒}{想点掉|想去掉好看点}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!{Mole that keeps bleeding and changed shape|Cyst on my back that keeps getting infected|Growing lump on my scalp that hurts}", "!{should I get it removed?|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "negation", "!{Skin tags on my neck|Harmless mole on my face|Seborrheic keratoses}{, no symptoms|, they don't bother me physically} - {want them gone for looks|just don't like how they look}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
     ],
 )
 

@@ -10,10 +10,11 @@ Guide rules applied here (labelling-guide §2 rows and §6):
 
 from __future__ import annotations
 
-from claimclf.corpus.spec import en, procedure, zh
+from claimclf.corpus.spec import en, procedure, qen, qzh, zh
 
 VASCULAR_LASER = procedure(
     key="vascular_laser",
+    site="laser",
     names_en=[
         "pulsed dye laser",
         "PDL treatment",
@@ -39,6 +40,7 @@ VASCULAR_LASER = procedure(
             "{progressive|early} {darkening|thickening|nodularity|soft-tissue hypertrophy} {noted|documented}",
             "{course of|series of} <n:4-8> <proc> sessions {requested|planned}[, CPT <code>]",
             "{photos|serial photographs} {attached|on file}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -46,7 +48,8 @@ VASCULAR_LASER = procedure(
             "!{<n:2-9>-month-old|Infant with a} {proliferating|infantile} {haemangioma|hemangioma} of the {upper eyelid|periorbital region}",
             "!{inducing astigmatism of <f:1.5-3.5> D|partially occluding the visual axis}; ophthalmology {concerned about|warns of} amblyopia",
             "{residual|persistent} {superficial|telangiectatic} component after <n:4-8> months of propranolol",
-            "<proc> {requested|planned}",
+            "{<proc> requested|<proc> planned|pt wants <proc>|pt would like <proc>}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # Congenital lesion, wish to look normal, cosmetic clinic: therapeutic (§6.4).
         en(
@@ -56,6 +59,7 @@ VASCULAR_LASER = procedure(
             "!{the family wants|the parents hope|<pt> hopes} to {improve the appearance|lighten the colour|make the mark less visible}{ before school| before starting university|}",
             "{treatment|sessions} {at|through} a {private dermatology clinic|cosmetic dermatology practice|laser centre}",
             "<proc> x<n:4-6> sessions",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -63,6 +67,7 @@ VASCULAR_LASER = procedure(
             "!{Pyogenic granuloma|Spider angioma|Cherry angioma} on the {finger|lip|scalp|nose} {bleeding recurrently|that bleeds profusely} {with minor trauma|when shaving|when combing}",
             "!{<n:3-6>|several} {bleeding episodes|episodes needing pressure to stop} in the last <n:1-3> months",
             "<proc> to {control the bleeding|ablate the lesion}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -71,6 +76,7 @@ VASCULAR_LASER = procedure(
             "{it's getting darker|it's getting thicker and bumpy|the doctor says it can get lumpy}",
             "the dermatologist {recommends|wants to start} <proc>",
             "{please|I hope you'll} {cover it|approve it}",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
         ),
         en(
@@ -80,6 +86,7 @@ VASCULAR_LASER = procedure(
             "{appeared|developed} {over the last few years|in her 40s|after years of sun exposure}",
             "!{wants|would like} {them gone|a clearer complexion|to stop covering them with makeup}",
             "<proc> requested",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -88,6 +95,7 @@ VASCULAR_LASER = procedure(
             "!{no bleeding or ulceration|denies bleeding, pain or itching|no symptoms}; {lesions stable|no change in size}",
             "{just|simply} {doesn't like the look|wants them removed for appearance}",
             "{asking for|requesting} <proc>",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -95,12 +103,14 @@ VASCULAR_LASER = procedure(
             "!{Dermatologist|Derm} {diagnosed|documented} {facial telangiectasia|acquired telangiectasias} {and wrote a prescription|and referred} for <proc>",
             "!{purpose|goal} {is|stated as} {an even skin tone|getting rid of visible veins|clear skin}; {no bleeding|no other symptoms}",
             "{letter|note} {says|states} {medically necessary|it affects her confidence}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
             "clear",
             "!I've got {these little red veins|broken capillaries} on my {nose and cheeks|face} {since my 30s|from years of sun}, {they don't hurt|no pain or anything} but I {hate them|have to cover them with foundation every day}",
             "{can I get the laser covered|will insurance cover the <proc>|is <proc> covered}",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
         ),
         zh(
@@ -108,7 +118,8 @@ VASCULAR_LASER = procedure(
             "clear",
             "!{先天性|出生即有}{面部|额部|颊部}鲜红斑痣",
             "{随年龄|近年}{颜色加深|增厚|出现结节}",
-            "{拟行|申请}<proc>{<n:4-8>次|分次治疗}",
+            "{{拟行|要求行|希望行|患者要求行}|申请}<proc>{<n:4-8>次|分次治疗}",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
@@ -116,7 +127,8 @@ VASCULAR_LASER = procedure(
             "!患儿{<n:2-10>月龄，|出生后<n:2-6>周发现}{上睑|眼周|唇部|会阴部}{婴幼儿血管瘤|血管瘤}",
             "!{遮挡视轴|引起散光<f:1.5-3.0>D|反复破溃出血|溃疡形成}",
             "{口服普萘洛尔|普萘洛尔治疗}<n:3-6>个月后{残留|仍有}{浅表成分|毛细血管扩张}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
@@ -124,14 +136,16 @@ VASCULAR_LASER = procedure(
             "!{颜面部|面部}{先天性鲜红斑痣|鲜红斑痣，自幼存在}",
             "!{就诊于|在}{医美机构|医疗美容门诊|皮肤美容科}，{<pt>|家属}{希望|要求}{改善外观|淡化颜色|不影响容貌}",
             "诊断：{鲜红斑痣|葡萄酒色斑}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
-            "!我{孩子|女儿|儿子}{一出生|生下来}脸上就有{一块红色胎记|红斑}，医生说是鲜红斑痣",
+            "!我{孩子|女儿|儿子}{一出生|生下来}脸上就有{一块红色胎记|红斑}，{医生说|医院说|去医院查了说}是鲜红斑痣",
             "{现在|最近}{颜色越来越深|慢慢变厚了}",
             "{想问|请问}<proc>{能不能报销|保险能报吗}",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
         zh(
@@ -141,25 +155,29 @@ VASCULAR_LASER = procedure(
             "!{要求|希望}{去红血丝|改善肤色|皮肤看起来更干净}",
             "{无出血|无不适}",
             "申请<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "negation",
             "!{躯干|面部}{多发|散在}{樱桃状血管瘤|蜘蛛痣}，{后天|成年后}出现",
             "!{无出血|无破溃|无疼痛|无增大}",
-            "{自觉影响美观|嫌难看}，{要求|申请}<proc>",
+            "{{自觉|近<n:3-11>个月来自觉|<n:2-8>年来自觉}影响美观|嫌难看}，{要求|申请}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "keyword_trap",
-            "!在{三甲医院|市人民医院}皮肤科{诊断为|开具诊断：}面部毛细血管扩张",
+            "!在{{三甲医院|省人民医院|市中心医院|公立医院}|市人民医院}皮肤科{诊断为|开具诊断：}面部毛细血管扩张",
             "!{目的|<pt>诉求}{为|是}{去除红血丝、肤色均匀|改善面部泛红外观}，{无其他症状|无出血}",
             "医生{写了|开具}{治疗单|处方}{建议|行}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "clear",
             "!我脸上{红血丝|红红的小血管}{特别明显|挺多的}，{也不疼不痒|没什么不舒服}，就是{拍照难看|化妆遮不住}，想打<proc>，{能报吗|保险管吗}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
         zh(
@@ -167,19 +185,28 @@ VASCULAR_LASER = procedure(
             "negation",
             "!{并非美容目的|不是为了好看|非单纯改善外观}",
             "!{唇部|颊部}{先天性|自幼}鲜红斑痣{增厚|结节样增生}，{近<n:1-6>个月|近期}{反复出血|碰触易出血}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         en(
             "therapeutic",
             "negation",
             "!{Not a cosmetic request|This is not for appearance}: {congenital|birth} port-wine stain of the {lip|gum line and lip|cheek} has become {nodular and bleeds with minor contact|hypertrophic with <n:2-5> bleeding episodes}",
             "<proc> {requested|to be continued}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
+        # Questions. A congenital port-wine stain or a haemangioma is therapeutic (guide §6.4); acquired red veins or cherry spots for looks are cosmetic.
+        qzh("therapeutic", "clear", "!{宝宝|孩子|一岁多孩子}{脸上葡萄酒色斑|鲜红斑痣面积大|血管瘤长得快|眼皮上血管瘤}{||想手术|想治好|想修复|想做手术}", "!{多大开始治合适|激光能打掉吗|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!{鲜红斑痣|葡萄酒色斑}{从小就有|越来越厚|出血}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{脸上红血丝|鼻翼红血丝|毛细血管扩张}{后天出现|}{想去掉|想改善}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!{Port-wine stain on my baby's face|Hemangioma near my daughter's eye|Port wine birthmark getting thicker}", "!{what's the best age to do it?|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "clear", "!{Laser for broken capillaries on my nose|Getting rid of spider veins on my cheeks|Cherry angiomas on my chest}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
     ],
 )
 
 PIGMENT_LASER = procedure(
     key="pigment_laser",
+    site="laser",
     names_en=[
         "Q-switched laser treatment",
         "QS Nd:YAG laser",
@@ -206,6 +233,7 @@ PIGMENT_LASER = procedure(
             "{present since|noted in} {birth|infancy|early childhood}",
             "{blue-grey|slate-blue} {pigmentation|discolouration}{ with scleral involvement|}",
             "{plan|requesting} <n:5-10> sessions of <proc>",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # Congenital lesion + appearance words + med-spa: therapeutic (§6.4).
         en(
@@ -214,13 +242,15 @@ PIGMENT_LASER = procedure(
             "!{Dx|Diagnosis}: nevus of Ota{ (oculodermal melanocytosis)|}",
             "!{pt|<pt>} {wants|seeks} {a more even appearance|to stop using heavy concealer|to look normal} and {is treated|booked treatment} at a {med-spa|cosmetic laser clinic|aesthetic dermatology centre}",
             "<proc> x<n:6-10>",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
             "clear",
             "!{Congenital nevus of Ito over the shoulder and neck|Congenital café-au-lait macule on the cheek|Pigmented birthmark on the face present since birth}",
             "{documented|photographed} {since infancy|in early childhood}",
-            "<proc> {requested|planned}",
+            "{<proc> requested|<proc> planned|pt wants <proc>|pt would like <proc>}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # Pigmentation after a burn: restoring appearance after burn is therapeutic (§6.1).
         en(
@@ -228,7 +258,8 @@ PIGMENT_LASER = procedure(
             "keyword_trap",
             "!{Hyperpigmentation|Dark discolouration} {in a healed|over a} {burn|scald} {on the face|on the neck} from {a kitchen accident|an industrial burn|a hot-oil splash}",
             "!{goal is|request is} {to restore a normal appearance|to match the surrounding skin|cosmetic improvement}",
-            "<proc>",
+            "{<proc>|<proc>|pt requests <proc>|wants <proc>|is asking for <proc>}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -236,6 +267,7 @@ PIGMENT_LASER = procedure(
             "!I've had a {blue-grey|bluish} patch around my {eye|temple} {since I was a baby|all my life}, the doctor {called it|says it's} nevus of Ota",
             "{kids|people} {always|used to} ask if I had a black eye",
             "{my dermatologist|the doctor} {recommends|prescribed} <proc> and I'm {asking|hoping} you'll cover it",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
         ),
         en(
@@ -244,6 +276,7 @@ PIGMENT_LASER = procedure(
             "!{Freckles|Ephelides} {across the nose and cheeks|on the face}",
             "{wants|would like} {a clearer complexion|an even skin tone|to look brighter}",
             "<proc> requested",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         # Melasma with failed creams and distress: still acquired pigment, cosmetic.
         en(
@@ -252,21 +285,24 @@ PIGMENT_LASER = procedure(
             "!{Melasma|Chloasma} {diagnosed by dermatology|confirmed on Wood's lamp|on both cheeks}",
             "!{<n:3-6> months of|failed} {hydroquinone 4%|oral tranexamic acid|triple-combination cream} {without clearance|with only partial response}",
             "{pt|she} {reports|says} it {affects her confidence|makes her depressed|is distressing}",
-            "{now requests|requests} <proc>{ as medically necessary|}",
+            "{now requests|requests|is asking for} <proc>{ as medically necessary|}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
             "negation",
             "!{Solar lentigines|Age spots|Sun spots} on the {backs of the hands|face|forearms}",
-            "!{benign on dermoscopy|no atypia on dermoscopy}, {no change|stable for years}, {no bleeding or itching|asymptomatic}",
+            "!{benign on dermoscopy|no atypia on dermoscopy}, {no change|stable {for years|for <n:14-40> months}}, {no bleeding or itching|asymptomatic}",
             "{wants|seeks} {a younger look|an even tone}",
             "<proc> requested",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
             "clear",
             "!{IPL photofacial|Photorejuvenation|<proc>} for {uneven skin tone|sun damage|dullness and fine lines}",
             "{package of <n:3-6> sessions|<n:3-6> sessions} {to get|for} {brighter|glowing|younger-looking} skin",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -274,6 +310,7 @@ PIGMENT_LASER = procedure(
             "!I've got {freckles|brown spots|melasma patches} {on my cheeks|on my face} and I {hate|can't stand} {them|the look}",
             "!they don't {hurt|bother me physically}, I just want {clear skin|them gone}",
             "can I claim the <proc>",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
         ),
         zh(
@@ -281,7 +318,8 @@ PIGMENT_LASER = procedure(
             "clear",
             "!{右侧|左侧|双侧}{颧部|眼周|颞部}太田痣，{自幼|出生后不久|儿童期}出现",
             "{伴巩膜蓝染|呈蓝灰色斑片}",
-            "拟行<proc><n:6-10>次",
+            "{拟行|要求行|希望行|患者要求行}<proc><n:6-10>次",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
@@ -289,13 +327,15 @@ PIGMENT_LASER = procedure(
             "!{诊断|诊断：}太田痣",
             "!{在医美机构|于医疗美容诊所}{治疗|行激光}，<pt>{希望|要求}{改善外观|恢复正常肤色}",
             "{申请|提交}<proc>费用报销",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
-            "!我{从小|生下来}{眼睛旁边|脸上}就有一块{青色|蓝灰色}的{胎记|斑}，医生说是太田痣",
+            "!我{从小|生下来}{眼睛旁边|脸上}就有一块{青色|蓝灰色}的{胎记|斑}，{医生说|医院说|去医院查了说}是太田痣",
             "{一直被人问是不是被打了|从小就被同学笑}",
             "{想做|医生建议做}<proc>，{想问能不能报销|保险能报吗}",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
         zh(
@@ -304,26 +344,30 @@ PIGMENT_LASER = procedure(
             "!{面部|双颊}{雀斑|晒斑|老年斑}",
             "!{要求|希望}{美白|祛斑|肤色均匀|皮肤更干净}",
             "{申请|咨询}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "keyword_trap",
-            "!{双颊|面部}黄褐斑，{皮肤科|三甲医院皮肤科}{确诊|诊断}",
+            "!{双颊|面部}黄褐斑，{皮肤科|{三甲医院|省人民医院|市中心医院|公立医院}皮肤科}{确诊|诊断}",
             "!{口服氨甲环酸|外用氢醌乳膏}<n:3-6>个月{效果不明显|改善有限}",
             "<pt>{自诉|称}{影响心情|很焦虑|不敢素颜出门}",
             "{要求|申请}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "negation",
             "!{光子嫩肤|强脉冲光嫩肤|<proc>}{疗程|套餐}<n:3-5>次，{为|目的为}{改善肤色|嫩肤|提亮|淡化细纹}",
             "!{无皮肤病|皮肤无异常|未见色素性病变|无先天性色素斑}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "clear",
             "!我脸上{长了好多雀斑|有黄褐斑|有晒斑}，{也不疼不痒|没啥影响}，就是{想白一点|想皮肤干净点}",
             "{打算|想}做{光子嫩肤|<proc>}，{医保能报吗|保险能不能报}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
         zh(
@@ -331,19 +375,28 @@ PIGMENT_LASER = procedure(
             "negation",
             "!{不是为了美白|并非美容祛斑|不是普通的祛斑}",
             "!{先天性|自幼出现的}{太田痣|伊藤痣|面部色素性胎记}，{蓝灰色|褐青色}，{范围约<n:3-8>×<n:2-6>cm|累及眼周}",
-            "{申请|拟行}<proc>",
+            "{申请|{拟行|要求行|希望行|患者要求行}}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "cosmetic",
             "negation",
             "!{面部|双颊}{晒斑|老年斑|雀斑}，{后天出现|近年增多}，{无瘙痒|无增大|皮肤镜未见异常}",
             "!{要求|希望}<proc>{淡化|去除}{色斑|斑点}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
+        # Questions. Nevus of Ota or another congenital pigmented lesion is therapeutic (guide §6.4); freckles, melasma, age spots and 光子嫩肤 are cosmetic.
+        qzh("therapeutic", "clear", "!{太田痣|脸上的太田痣|先天性大片色素痣|孩子脸上青色胎记}{||想手术|想治好|想修复|想做手术}", "!{激光要打几次|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{雀斑|黄褐斑|老年斑|晒斑}", "!{会反弹吗|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{光子嫩肤|皮秒祛斑|激光美白}", "!{会反弹吗|<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!{Nevus of Ota on my cheek since birth|Large congenital birthmark on my son's face}", "!{how many laser sessions?|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "clear", "!{Freckles|Melasma|Sun spots|Age spots} {on my face|on my cheeks}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
     ],
 )
 
 DERMABRASION_PEEL = procedure(
     key="dermabrasion_peel",
+    site="laser",
     names_en=[
         "chemical peel",
         "medium-depth chemical peel",
@@ -371,6 +424,7 @@ DERMABRASION_PEEL = procedure(
             "!{failed|inadequate response to} {5-FU cream|topical fluorouracil|imiquimod|5-fluorouracil and imiquimod} {over|for} <n:4-12> weeks",
             "{hx of|history of} {SCC|squamous cell carcinoma|BCC} {excised|on the scalp}",
             "{field treatment|field therapy} with <proc>[ (CPT <code>)]",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # Few AKs already treated, peel wanted for rejuvenation: cosmetic.
         en(
@@ -379,6 +433,7 @@ DERMABRASION_PEEL = procedure(
             "!{Only <n:2-5>|A few} {scattered|thin} actinic keratoses, {each|all} {already|previously} treated with cryotherapy",
             "!{main|stated} {goal|request} is {smoother skin|softening fine lines|evening out sun spots}",
             "<proc> requested",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "therapeutic",
@@ -387,6 +442,7 @@ DERMABRASION_PEEL = procedure(
             "!{failed|despite} <n:3-6> months of {topical adapalene|benzoyl peroxide and clindamycin|oral doxycycline|tretinoin}",
             "{isotretinoin|oral isotretinoin} {contraindicated|declined|not tolerated}",
             "{series of|<n:3-6>} {salicylic acid|glycolic acid} {peels|chemical exfoliation} {planned|requested}[, CPT 17360]",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # Traumatic road-rash scars + "best cosmetic result": therapeutic (§6.1).
         en(
@@ -395,6 +451,7 @@ DERMABRASION_PEEL = procedure(
             "!{Irregular|Raised} scars {on the forehead|on the chin|on the cheek} from {a bicycle accident|a motorcycle crash|a fall on gravel|an MVA} {<n:6-18> months ago|last year}",
             "!{aim|goal} is {the best cosmetic result|a smoother, more normal appearance|to improve the appearance}",
             "{spot|segmental} <proc> {of the scarred area|planned}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -403,6 +460,7 @@ DERMABRASION_PEEL = procedure(
             "I {used|tried} the {chemo cream|5-FU cream|imiquimod} {and they came back|but it didn't clear them}",
             "{I had a skin cancer removed before|I've already had skin cancer}",
             "{please|I'm asking you to} {approve|cover} the <proc>",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
         ),
         # Acne scars (inactive acne), letter says medically necessary: cosmetic per §2 row.
@@ -411,7 +469,8 @@ DERMABRASION_PEEL = procedure(
             "keyword_trap",
             "!{Atrophic|Rolling|Ice-pick} acne scars {on both cheeks|on the face}, acne {inactive|quiescent|burnt out} for <n:2-10> years",
             "!{derm|dermatologist} {letter|note} {states|calls it} {medically necessary|a skin condition affecting self-esteem}",
-            "{requests|pt requests} <proc>",
+            "{requests|is asking for|pt requests} <proc>",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -420,11 +479,13 @@ DERMABRASION_PEEL = procedure(
             "!{no actinic keratoses|no premalignant lesions|no AKs or active acne} {on exam|found on full skin check}",
             "{wants|hopes} to {look younger|refresh her skin|improve texture}{ before an event| for her 50th birthday|}",
             "<proc> requested",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
             "clear",
             "!<proc> for {skin rejuvenation|anti-ageing|a glow|dull skin}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -432,62 +493,71 @@ DERMABRASION_PEEL = procedure(
             "!I {want|would like} a <proc> because my skin looks {dull|old|tired} and {has some fine lines|my pores are big}",
             "!{I don't have|there's no} {any skin disease|acne or anything}, I just want {to look fresher|nicer skin}",
             "can I {claim it|get it covered}",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
         ),
         zh(
             "therapeutic",
             "threshold",
             "!{面部|头皮|额部}多发日光性角化病，{计数|共}<n:15-40>{处|个}",
-            "!{外用5-氟尿嘧啶乳膏|外用咪喹莫特|外用氟尿嘧啶}<n:4-12>周{无效|后复发}",
+            "!{外用5-氟尿嘧啶乳膏|外用咪喹莫特|外用氟尿嘧啶}<n:4-12>周{{无效|无改善|无明显好转}|后复发}",
             "{既往|曾}{行皮肤鳞状细胞癌切除|有鳞状细胞癌病史}",
-            "拟行<proc>{治疗|（区域治疗）}",
+            "{拟行|要求行|希望行|患者要求行}<proc>{治疗|（区域治疗）}",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "cosmetic",
             "threshold",
             "!{面部|额部}{散在|仅}<n:2-4>处日光性角化病，{已|均已}液氮冷冻{治疗|处理}",
             "!{此次|本次}{要求|申请}<proc>{为了|是为}{淡化细纹|改善肤质|嫩肤}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!{面部|面颈部}{中重度|活动期}{痤疮|寻常痤疮}，{炎性丘疹|脓疱|粉刺}{反复|多发}",
-            "!{口服多西环素|外用阿达帕林|外用过氧化苯甲酰|口服米诺环素}<n:3-6>个月{效果不佳|无效}",
+            "!{口服多西环素|外用阿达帕林|外用过氧化苯甲酰|口服米诺环素}<n:3-6>个月{效果不佳|{无效|无改善|无明显好转}}",
             "{拟|申请}{水杨酸|果酸}<proc>{<n:3-6>次|治疗}",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "keyword_trap",
             "!{车祸|摔伤|骑车摔倒}后{面部|额部|下颌}{擦伤|外伤}遗留{凹凸不平|色素沉着}瘢痕",
             "!{希望|要求}{改善外观|皮肤平整|美观}",
-            "在{医美机构|整形美容医院}{行|拟行}<proc>",
+            "在{医美机构|整形美容医院}{行|{拟行|要求行|希望行|患者要求行}}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
-            "!医生说我{头上|脸上}有{十几个|二十多个|很多个}{光线性角化|日光性角化}，{是癌前病变|会变成皮肤癌}",
+            "!{医生说|医院说|去医院查了说}我{头上|脸上}有{十几个|二十多个|很多个}{光线性角化|日光性角化}，{是癌前病变|会变成皮肤癌}",
             "{抹了|用了}{好几周|一两个月}{氟尿嘧啶|咪喹莫特}{药膏|}{也没好|还是复发}",
-            "现在要做<proc>，{能报销吗|想问问保险报不报}",
+            "现在{要做|想做}<proc>，{能报销吗|想问问保险报不报}",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
         zh(
             "cosmetic",
             "keyword_trap",
             "!{痘坑|痤疮瘢痕|痘印}{多年|<n:3-10>年}，{痤疮已不活动|目前无新发痘痘}",
-            "!{三甲医院|医院皮肤科}{开具诊断|出具证明}，{称|自述}{影响自信|很自卑}",
+            "!{{三甲医院|省人民医院|市中心医院|公立医院}|医院皮肤科}{开具诊断|出具证明}，{称|自述}{影响自信|很自卑}",
             "{申请|要求}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "negation",
             "!{果酸换肤|刷酸|微晶磨皮|<proc>}{用于|以}{嫩肤|美白|改善毛孔|提亮肤色}",
             "!{无痤疮|未见皮损|皮肤无病变|无日光性角化}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "clear",
-            "!我想做个<proc>，{皮肤有点暗沉|毛孔粗|有细纹}，{也没什么皮肤病|不是什么病}，就是想{皮肤好一点|变白点}",
+            "!我{想做个|想下个月做个|打算<n:2-6>个月后做个}<proc>，{皮肤有点暗沉|毛孔粗|有细纹}，{也没什么皮肤病|不是什么病}，就是想{皮肤好一点|变白点}",
             "{能报吗|能走医保吗}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
         en(
@@ -495,13 +565,22 @@ DERMABRASION_PEEL = procedure(
             "negation",
             "!{Not for rejuvenation|Not a cosmetic peel}: {field cancerization|extensive actinic damage} with <n:18-45> actinic keratoses on the {scalp|face|forearms}",
             "!{recurred after|persisting after} {5-FU|imiquimod|cryotherapy and 5-FU}",
-            "<proc> {requested|planned}",
+            "{<proc> requested|<proc> planned|pt wants <proc>|pt would like <proc>}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
+        # Questions. Active acne or many actinic keratoses are diseases (therapeutic); peels and microdermabrasion for texture or glow, and old acne pits, are cosmetic.
+        qzh("therapeutic", "clear", "!{脸上痤疮|痘痘}{反复发炎|一直在长|吃药没用}{刷酸|果酸换肤|化学换肤}{||想手术|想治好|想修复|想做手术}", "!{有用吗|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!{日光性角化|光线性角化}{脸上好多处|头上十几处}{||想手术|想治好|想修复|想做手术}", "!{会癌变吗|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{刷酸|果酸换肤|微晶磨皮|小气泡}{美白|嫩肤|收毛孔|提亮肤色}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qzh("cosmetic", "negation", "!{|||医美|做美容，|在美容医院}{痘坑|痘印}{好多年了|痘痘早就不长了}{想磨掉|想做磨削}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!{Chemical peel for active acne that antibiotics haven't cleared|Lots of actinic keratoses on my scalp}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "clear", "!{Chemical peel for glowing skin|Microdermabrasion for pores|Dermabrasion for old acne scars}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
     ],
 )
 
 TATTOO_REMOVAL = procedure(
     key="tattoo_removal",
+    site="laser",
     names_en=[
         "laser tattoo removal",
         "tattoo removal",
@@ -525,13 +604,15 @@ TATTOO_REMOVAL = procedure(
             "{treatment completed <n:1-5> years ago|now in remission}",
             "{a constant reminder|reminds her daily} of the cancer",
             "<proc> of <n:3-6> {dots|marks} requested",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
             "clear",
             "!{Traumatic|Road-rash} tattoo: {asphalt|gravel|dirt|gunpowder|firework debris} {embedded|ground} in the {forehead|cheek|forearm|knee} {after|from} a {motorcycle crash|bicycle fall|firework explosion|blast injury}",
             "{black|blue-black} {speckling|particles} {visible|persistent} <n:3-12> months later",
-            "<proc> {planned|requested}",
+            "{<proc> requested|<proc> planned|pt wants <proc>|pt would like <proc>}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         # Complication of a decorative/cosmetic tattoo (§6.9): therapeutic.
         en(
@@ -541,13 +622,15 @@ TATTOO_REMOVAL = procedure(
             "!{biopsy|histology} {shows|confirms} {granulomatous|lichenoid|allergic} {inflammation|reaction}{ to the pigment|}",
             "{failed|despite} {topical steroids|intralesional steroid}{ for <n:2-6> months|}",
             "removal {by|via} <proc>",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
             "negation",
             "!{Pt|Member|<pt>} is not {seeking removal for looks|requesting this out of regret}",
             "!the {tattoo|pigment} has caused {recurrent|persistent} {swelling|weeping|allergic dermatitis}{ for <n:3-12> months|}{, confirmed on biopsy|}",
-            "<proc> {requested|planned}",
+            "{<proc> requested|<proc> planned|pt wants <proc>|pt would like <proc>}",
+            "{pt is asking to proceed|patient would like to proceed|wants to proceed once approved|requests authorization|||}",
         ),
         en(
             "therapeutic",
@@ -555,6 +638,7 @@ TATTOO_REMOVAL = procedure(
             "!I {had|finished} radiation for {breast cancer|cancer} and {they|the hospital} left {little|permanent} tattoo dots on my {chest|body}",
             "{every time|whenever} I {see them|look in the mirror} I {think about the cancer|am reminded}",
             "{I'm asking you to|please} {cover|approve} the <proc>",
+            "{I'm asking you to approve it|I would like this covered|I want to get it done|||}",
             voice="patient",
         ),
         en(
@@ -563,12 +647,14 @@ TATTOO_REMOVAL = procedure(
             "!{Regrets|No longer wants} the {name|tribal|sleeve|forearm|ankle} tattoo {done|obtained} {<n:2-15> years ago|in college|as a teenager}",
             "{wants it removed|requests removal|wants it gone}",
             "<proc> x<n:6-12> sessions quoted",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
             "negation",
             "!{Tattoo well healed|Skin over the tattoo normal}, {no itching, swelling or infection|no reaction or infection|no complications}",
-            "!{requests|wants} <proc> because {it no longer fits her style|he changed his mind|of a new relationship|of an upcoming job interview}",
+            "!{requests|is asking for|wants} <proc> because {it no longer fits her style|he changed his mind|of a new relationship|of an upcoming job interview}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -576,6 +662,7 @@ TATTOO_REMOVAL = procedure(
             "!{Visible|Hand|Neck} tattoo {must be removed|needs to go} {for|before} {a job|enlistment|a new customer-service job|police academy}",
             "!{letter|request} {calls it|says it is} {medically necessary|urgent}, {but no skin complication is documented|with no medical issue with the tattoo}",
             "<proc> at {a dermatology clinic|the hospital laser unit}",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         # Disliked result of a cosmetic tattoo without any complication: cosmetic (§6.9).
         en(
@@ -583,7 +670,8 @@ TATTOO_REMOVAL = procedure(
             "keyword_trap",
             "!{Cosmetic eyebrow tattoo|Microbladed brows|Permanent eyeliner} {turned|faded to} {blue-grey|orange|an uneven shape}",
             "!{unhappy with the result|dislikes how it looks}, {no swelling or infection|healed normally}",
-            "requests <proc>",
+            "{requests|is asking for} <proc>",
+            "{cosmetic request|the goal is cosmetic|elective cosmetic procedure|purely cosmetic indication|cosmetic, aesthetic goal|||}",
         ),
         en(
             "cosmetic",
@@ -591,6 +679,7 @@ TATTOO_REMOVAL = procedure(
             "!I got {a tattoo|my ex's name tattooed} {when I was young|years ago} and I {really regret it|just don't want it anymore}",
             "!it's {fine|healed}, no {problems|issues} with {the skin|it}",
             "{can|will} insurance {pay for|cover} the <proc>",
+            "{I know it's cosmetic|I admit it's a cosmetic thing|it's cosmetic, but it matters to me|my doctor says it's purely cosmetic|even my doctor calls it cosmetic}",
             voice="patient",
         ),
         zh(
@@ -599,21 +688,24 @@ TATTOO_REMOVAL = procedure(
             "!{乳腺癌|宫颈癌|直肠癌|淋巴瘤}放疗后{胸部|腹部|盆腔}{定位纹身|定位标记点}{残留|<n:3-6>处}",
             "<pt>{申请|要求}<proc>",
             "{治疗已结束|放疗结束}<n:1-5>年",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "clear",
             "!{车祸|摔伤|爆炸伤|烟花炸伤}后{面部|前额|手臂}{外伤性文身|外伤性纹身}，{沙粒|煤渣|柏油|火药颗粒}嵌入皮内",
             "{清创后|伤后}<n:3-12>个月{仍有|残留}{黑色|蓝黑色}{斑点|颗粒}",
-            "拟行<proc>",
+            "{拟行|要求行|希望行|患者要求行}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
             "keyword_trap",
             "!{纹眉术后眉部|纹唇术后唇部|眼线纹绣后睑缘}{反复红肿|过敏渗出|肉芽肿形成}，{病理|活检}{提示|示}{肉芽肿性炎|异物反应}",
             "!{于|在}{美容院|医美机构}{做的|所做}",
-            "{外用激素|抗过敏治疗}{无效|效果差}",
-            "{申请|拟行}<proc>",
+            "{外用激素|抗过敏治疗}{{无效|无改善|无明显好转}|效果差}",
+            "{申请|{拟行|要求行|希望行|患者要求行}}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
         zh(
             "therapeutic",
@@ -621,6 +713,7 @@ TATTOO_REMOVAL = procedure(
             "!我{放疗|做完乳腺癌放疗}后{胸口|身上}留了{几个|好几个}{定位的小黑点|纹身点}",
             "{每次洗澡看到|一看到}就{想起生病的事|难受}",
             "想去掉，{能报吗|请问<proc>能报销吗}",
+            "{希望可以尽快做|我想早点做|打算尽快做|没有别的办法了，只能手术|||}",
             voice="patient",
         ),
         zh(
@@ -628,25 +721,29 @@ TATTOO_REMOVAL = procedure(
             "clear",
             "!{手臂|后背|脚踝}{纹身|文身}{多年|<n:3-15>年}，{现|现在}{后悔|不喜欢|想去掉}",
             "{申请|咨询}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "negation",
             "!{纹身处|文身处}{皮肤正常|无红肿|无感染|无过敏}",
             "!{因|由于}{找工作|考公|结婚|换了男朋友}{要求|想}<proc>",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "keyword_trap",
             "!{纹眉|眉毛纹绣|美瞳线}{颜色发蓝|变红|形状不满意}",
             "!{无红肿|无感染|恢复正常}，{要求|申请}<proc>{后重做|}",
-            "在{三甲医院|医院皮肤科}{就诊|开具单据}",
+            "在{{三甲医院|省人民医院|市中心医院|公立医院}|医院皮肤科}{就诊|开具单据}",
+            "{属美容需求|为美容目的|系医美项目|美容性手术|求美就医，医美项目|{并非功能需要，属美容|属美容，非功能需要}|||}",
         ),
         zh(
             "cosmetic",
             "clear",
             "!我{年轻时|前几年}纹了个{前任的名字|图案}，{现在|如今}{后悔死了|看着烦}",
             "{也不疼不痒|没发炎}，就是想{洗掉|去掉}，<proc>{能报吗|保险给报吗}",
+            "{说白了就是爱美|纯粹是为了美容|就当是做个医美|就是要变好看|要的就是好看}",
             voice="patient",
         ),
         zh(
@@ -654,8 +751,16 @@ TATTOO_REMOVAL = procedure(
             "negation",
             "!{不是因为后悔|并非美容需求|不是为了好看}",
             "!{车祸|摔伤|爆炸}后{面部|前额|膝部}{沙粒|柏油|火药}{嵌入|残留}{形成外伤性文身|呈黑色斑点}",
-            "{拟行|申请}<proc>",
+            "{{拟行|要求行|希望行|患者要求行}|申请}<proc>",
+            "{患者要求手术治疗|希望尽快手术|患者想尽快手术|本人要求手术解决|||}",
         ),
+        # Questions. Radiation marks, traumatic tattoos from road grit, or a tattoo with a serious reaction are therapeutic; removing a tattoo one regrets is cosmetic.
+        qzh("therapeutic", "clear", "!{摔伤后|车祸擦伤后}{沙子嵌在皮肤里|脸上留下黑色颗粒|外伤性文身}{||想手术|想治好|想修复|想做手术}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("therapeutic", "clear", "!{纹身处|文身的地方}{红肿化脓|过敏溃烂|一直发炎}{||想手术|想治好|想修复|想做手术}", "!{要洗掉吗|<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qzh("cosmetic", "clear", "!{|||医美|做美容，|在美容医院}{洗纹身|激光洗纹身|洗眉|纹身去除}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qzh("cosmetic", "negation", "!{|||医美|做美容，|在美容医院}{手臂|后背}{纹身|文身}{后悔了|不想要了}{皮肤都正常|}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
+        qen("therapeutic", "clear", "!{Radiation tattoo marks from breast cancer treatment|Road rash left gravel under my skin|Tattoo that's infected and swelling}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_fix>}"),
+        qen("cosmetic", "clear", "!{Laser tattoo removal|Removing an ex's name tattoo|Tattoo removal on my wrist}", "!{<ask_any>|<ask_any>|<ask_any>|<ask_do>}"),
     ],
 )
 
