@@ -57,10 +57,40 @@ def test_targets_on_claims_written_outside_the_team(shipped):
 
 
 @pytest.mark.slow
-def test_floor_on_real_text(shipped):
-    """Real text is where claimclf is judged; this floor keeps what has been reached from slipping back."""
+def test_targets_on_real_text(shipped):
+    """Real text is where claimclf is judged (real_dev: real patient questions and clinical notes).
+
+    The calibration (ECE ≤ 0.05) and automatic-decision (≥ 97% right) targets are not met yet and are
+    not asserted; the README's quality table shows where they stand.
+    """
     report = held_out(shipped, REAL_DEV_SET)
-    overall, decisions = report["overall"], report["decisions"]
-    assert overall["macro_f1"] >= 0.82, overall
-    assert overall["roc_auc"] >= 0.90, overall
-    assert decisions["doubted_share"] <= 0.10, decisions  # English and Chinese are not "another language"
+    overall, decisions, by_lang = report["overall"], report["decisions"], report["by_lang"]
+    assert overall["macro_f1"] >= 0.90, overall
+    assert overall["roc_auc"] >= 0.95, overall
+    assert by_lang["en"]["accuracy"] >= 0.90 and by_lang["zh"]["accuracy"] >= 0.88, by_lang
+    assert decisions["review_share"] <= 0.25, decisions
+
+
+@pytest.mark.slow
+def test_no_english_or_chinese_real_text_is_called_another_language(shipped):
+    from claimclf.scoring.scorer import Scorer
+
+    _, engine, policy = shipped
+    real = read_labelled(require_shared(REAL_DEV_SET))
+    rows = Scorer(engine, policy, evidence_terms=0).score_texts(real["text"].tolist())
+    assert not [r["reason"] for r in rows if "another language" in r["reason"] or "English or Chinese" in r["reason"]]
+
+
+@pytest.mark.slow
+def test_evidence_leads_with_a_reason_not_a_function_word(shipped):
+    """The first evidence term of a correct decision on the dev set is never a function word."""
+    from claimclf.scoring.scorer import Scorer
+
+    _, engine, policy = shipped
+    dev = read_labelled(require_shared(DEV_SET))
+    rows = Scorer(engine, policy, evidence_terms=1).score_texts(dev["text"].tolist())
+    leading = [r["evidence"].split(": ", 1)[1].rsplit(" (", 1)[0] for r, label in zip(rows, dev["label"], strict=True)
+               if r["decision"] == label and r["evidence"]]
+    assert len(leading) >= 0.9 * len(dev)
+    function_led = [t for t in leading if set(t.lower().removeprefix("not ").split()) & NOT_FEATURES]
+    assert len(function_led) <= 0.05 * len(leading), function_led[:5]
