@@ -173,7 +173,7 @@ TEETH_WHITENING = procedure(
         zh(
             "therapeutic",
             "negation",
-            "!{不是|并非}{美白|为了好看}",
+            "!不是{美白|为了好看}",
             "!{外伤|摔伤}后{门牙|上前牙}{变黑|变色}，{根管治疗后|牙髓已坏死}",
             "<proc>",
             slots=INTERNAL_BLEACH_ZH,
@@ -310,7 +310,7 @@ DENTAL_RESTORATION = procedure(
         zh(
             "therapeutic",
             "negation",
-            "!{不是|并非}{美容修复|为了好看}",
+            "!不是{美容修复|为了好看}",
             "!{骑车摔伤|工作中受伤}致{门牙脱落|前牙齐龈折断}",
             "{申请|拟行}<proc>",
         ),
@@ -360,6 +360,12 @@ DENTAL_RESTORATION = procedure(
             "cosmetic",
             "clear",
             "!{健康的牙做烤瓷牙|为了好看做全瓷牙|整口牙做美容冠}{值得吗|伤牙吗|能用多少年}",
+            voice="question",
+        ),
+        en(
+            "cosmetic",
+            "clear",
+            "!{how long do|how soon can I eat after I get} {crowns|porcelain crowns|veneers} {on healthy teeth|just for a nicer smile|for a Hollywood smile}?",
             voice="question",
         ),
     ],

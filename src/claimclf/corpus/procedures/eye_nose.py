@@ -141,7 +141,7 @@ STRABISMUS = procedure(
         zh(
             "therapeutic",
             "negation",
-            "!{不是|并非}{美容手术|为了变美}",
+            "!不是{美容手术|为了变美}",
             "!{斜视度<n:20-40>△|眼位明显偏斜}，{伴复视|无双眼视功能}",
             "{申请|拟行}<proc>",
         ),
@@ -183,6 +183,18 @@ STRABISMUS = procedure(
             "!医生说我{眼睛是正的|没有斜视}，{就是拍照看着有点对眼|眼距看着宽}",
             "!{还是想|就想}做个手术{好看点|改善一下}，{能报吗|保险管吗}",
             voice="patient",
+        ),
+        en(
+            "cosmetic",
+            "keyword_trap",
+            "!{how much does|how long is recovery after} {inner corner|epicanthoplasty|canthoplasty} surgery {to make my eyes look bigger|for wider-looking eyes}?",
+            voice="question",
+        ),
+        zh(
+            "cosmetic",
+            "keyword_trap",
+            "!{开眼角|内眦开大}{多少钱|能让眼睛变大吗|恢复要多久}",
+            voice="question",
         ),
     ],
 )
@@ -307,7 +319,7 @@ TRICHIASIS = procedure(
         zh(
             "therapeutic",
             "negation",
-            "!{不是|并非}{为了双眼皮|美容手术}",
+            "!不是{为了双眼皮|美容手术}",
             "!倒睫{摩擦角膜|刺伤角膜}，{角膜上皮着色|确诊角膜炎}",
             "{申请|拟行}<proc>",
         ),
@@ -343,6 +355,18 @@ TRICHIASIS = procedure(
             "!我眼睛{没什么不舒服|不疼不流泪}，医生说睫毛{没扎到眼睛|是正常的}",
             "!就是想{睫毛翘一点|做个双眼皮}，{能按<proc>报吗|能报销吗}",
             voice="patient",
+        ),
+        en(
+            "cosmetic",
+            "keyword_trap",
+            "!{how long does swelling last after|how much is} a double eyelid {so my eyes look bigger|for a crease like my sister|to look more awake}?",
+            voice="question",
+        ),
+        zh(
+            "cosmetic",
+            "keyword_trap",
+            "!{割双眼皮|埋线双眼皮}{能让眼睛变大吗|多少钱|几天消肿}",
+            voice="question",
         ),
     ],
 )
@@ -452,7 +476,7 @@ NASAL_POLYPS = procedure(
         zh(
             "therapeutic",
             "negation",
-            "!{不是|并非}{隆鼻|鼻整形}",
+            "!不是{隆鼻|鼻整形}",
             "!{鼻内镜见双侧息肉|CT证实鼻息肉}，{鼻塞|嗅觉丧失}{药物治疗后无改善|用药<n:2-4>个月无效}",
             "<proc>",
         ),
@@ -487,6 +511,18 @@ NASAL_POLYPS = procedure(
             "!我{鼻子不堵|没有鼻息肉}，就是想{鼻子变小一点|垫个鼻梁}",
             "!机构说可以{按<proc>开单|写成<proc>}，{这样能报吗|保险会赔吗}",
             voice="patient",
+        ),
+        en(
+            "cosmetic",
+            "keyword_trap",
+            "!{how much is|how long is recovery after} a nose job {for a higher bridge|to make my nose smaller|for a prettier profile}?",
+            voice="question",
+        ),
+        zh(
+            "cosmetic",
+            "keyword_trap",
+            "!{垫鼻梁|隆鼻}{多少钱|能维持几年|会不会很假}",
+            voice="question",
         ),
     ],
 )

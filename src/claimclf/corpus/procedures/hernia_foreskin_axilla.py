@@ -357,7 +357,7 @@ CIRCUMCISION = procedure(
         zh(
             "therapeutic",
             "negation",
-            "!{不是|并非}{为了美观|单纯要求手术}",
+            "!不是{为了美观|单纯要求手术}",
             "!{包皮嵌顿|包皮卡在冠状沟}{急诊复位<n:2-3>次|多次手法复位}，{包皮口狭窄|有狭窄环}",
             "<proc>",
             slots=MALE_ZH,
@@ -403,6 +403,18 @@ CIRCUMCISION = procedure(
             "{<proc>能报吗|做<proc>能走医保吗}",
             voice="patient",
             slots=ELECTIVE_ZH,
+        ),
+        en(
+            "cosmetic",
+            "keyword_trap",
+            "!{should I get circumcised|how soon can I swim after a circumcision done} just {for looks|because I prefer how it looks}?",
+            voice="question",
+        ),
+        zh(
+            "cosmetic",
+            "keyword_trap",
+            "!{包皮没问题|包皮正常}{只是为了好看|想更美观}{能做吗|值得做吗}",
+            voice="question",
         ),
     ],
 )
@@ -509,7 +521,7 @@ OSMIDROSIS = procedure(
         zh(
             "therapeutic",
             "negation",
-            "!{不是|并非}{美容|美白脱毛}",
+            "!不是{美容|美白脱毛}",
             "!{腋臭|狐臭}{明显|影响工作}，{外用药物|止汗剂}<n:3-12>个月无效",
             "<proc>",
         ),
@@ -544,6 +556,18 @@ OSMIDROSIS = procedure(
             "!我{没有狐臭|不臭}，就是{腋下有点黑，想弄白一点|腋毛多不好看，想去掉|想腋下皮肤光滑点}",
             "!{机构|店里}写的是<proc>，{能报吗|保险给赔吗}",
             voice="patient",
+        ),
+        en(
+            "cosmetic",
+            "keyword_trap",
+            "!{how much is|how soon can I shave after} {underarm whitening|laser underarm lightening} {for darker armpits|so I can wear sleeveless tops}?",
+            voice="question",
+        ),
+        zh(
+            "cosmetic",
+            "keyword_trap",
+            "!{腋下美白|腋下脱毛}{多少钱|要做几次|能维持多久}",
+            voice="question",
         ),
     ],
 )

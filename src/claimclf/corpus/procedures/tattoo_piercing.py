@@ -209,7 +209,7 @@ COSMETIC_TATTOOING = procedure(
         zh(
             "therapeutic",
             "negation",
-            "!{不是|并非}{补色|重做|美容需要}",
+            "!不是{补色|重做|美容需要}",
             "!{纹唇|纹眉}部位{反复红肿流脓|感染扩散|过敏性炎症持续}，{皮肤科确诊|培养阳性}",
             "{申请|需行}<proc>",
             slots=TATTOO_COMPLICATION_ZH,
@@ -400,7 +400,7 @@ BODY_PIERCING = procedure(
         zh(
             "therapeutic",
             "negation",
-            "!{不是|并非}{美容修耳垂|扩耳洞闭合}",
+            "!不是{美容修耳垂|扩耳洞闭合}",
             "!{耳环被衣服挂住|摔倒时|被孩子拉扯}{致耳垂撕裂|耳垂全层裂开}，{伤后<n:1-10>天|新鲜裂伤}",
             "<proc>",
             slots=TORN_LOBE_ZH,

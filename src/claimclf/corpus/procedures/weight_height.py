@@ -69,7 +69,7 @@ WEIGHT_LOSS = procedure(
         en(
             "therapeutic",
             "clear",
-            "!{can I get|will insurance cover} <proc> {for obesity with type 2 diabetes|if I have sleep apnea and a BMI over 35|for severe obesity}?",
+            "!{can I get|is it possible to get} <proc> {for obesity with type 2 diabetes|if I have sleep apnea and a BMI over 35|for severe obesity}?",
             voice="question",
         ),
         # Normal weight, no disease: weight loss for shape is cosmetic (§2, China 减肥 exclusion).
