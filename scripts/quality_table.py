@@ -26,13 +26,22 @@ DESCRIPTIONS = {
     "real_dev": "real public texts: Chinese patient questions and English clinical notes",
 }
 BREAKDOWNS = ("lang", "source", "slice")
+SHORT = "up to 30 characters"  # a band of evaluate.LENGTH_BANDS: one-line questions
+MIN_SHORT = 20  # fewer short texts than this say nothing about their calibration
+
+
+def _short(report: dict) -> dict:
+    m = report.get("by_length", {}).get(SHORT)
+    if not m or m["n"] < MIN_SHORT:
+        return {}
+    return {"short_ece": m["ece"], "short_certain_share": m["certain_share"]}
 
 
 def _overall(report: dict) -> dict:
     o, d = report["overall"], report.get("decisions", {})
     return {"n": o["n"], "macro_f1": o["macro_f1"], "accuracy": o["accuracy"], "roc_auc": o["roc_auc"], "ece": o["ece"],
             "review_share": d.get("review_share"), "doubted_share": d.get("doubted_share"),
-            "auto_accuracy": d.get("auto_accuracy")}
+            "auto_accuracy": d.get("auto_accuracy"), **_short(report)}
 
 
 def collect(sidecar: dict, reports: dict[str, dict]) -> dict:
@@ -57,6 +66,9 @@ def collect(sidecar: dict, reports: dict[str, dict]) -> dict:
                                                      "keyword_rule": kw.get("accuracy")}
         out["sets"][name] = entry
     return out
+
+
+KEYWORD_ROWS = ("macro_f1", "accuracy", "roc_auc", "ece", "short_ece", "short_certain_share")
 
 
 def _f(x: float | None, pct: bool = False) -> str:
@@ -87,14 +99,16 @@ def render(q: dict) -> str:
         rows = (("macro-F1", "macro_f1", False), ("accuracy", "accuracy", False), ("ROC-AUC", "roc_auc", False),
                 ("ECE (10 bins)", "ece", False), ("sent to review", "review_share", True),
                 ("of which by the doubt rules", "doubted_share", True),
-                ("accuracy of automatic decisions", "auto_accuracy", False))
+                ("accuracy of automatic decisions", "auto_accuracy", False),
+                (f"ECE, texts {SHORT}", "short_ece", False),
+                (f"printed as 0.000 or 1.000, texts {SHORT}", "short_certain_share", True))
         cv_column = {"macro_f1": cv["macro_f1"]["mean"], "accuracy": cv["accuracy"]["mean"],
                      "roc_auc": cv["roc_auc"]["mean"], "ece": q.get("cv_ece")}
         for label, key, pct in rows:
             cells = []
             for name in sets:
                 model, kw = sets[name]["model"], sets[name]["baselines"].get("keyword_rule", {})
-                cells += [_f(model.get(key), pct), _f(kw.get(key), pct) if key in ("macro_f1", "accuracy", "roc_auc", "ece") else "–"]
+                cells += [_f(model.get(key), pct), _f(kw.get(key), pct) if key in KEYWORD_ROWS else "–"]
             lines.append(f"| {label} | " + " | ".join(cells) + f" | {_f(cv_column.get(key))} |")
         lines += ["", "Accuracy by language, source and slice (keyword rule in brackets):", "",
                   "| data | breakdown | n | claimclf | keyword rule |", "|---|---|---:|---:|---:|"]

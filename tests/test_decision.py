@@ -1,5 +1,7 @@
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sklearn.linear_model import LogisticRegression
 
 from claimclf.decision import (
@@ -7,6 +9,7 @@ from claimclf.decision import (
     PlattCalibrated,
     Policy,
     apply_platt,
+    bound_confidence,
     choose_band,
     fit_platt,
     parse_band,
@@ -126,3 +129,22 @@ def test_platt_calibrated_pickles_by_reference_and_scoring_does_not_build_it():
     code = "import sys, claimclf.decision; print('sklearn' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+@given(st.floats(0.0, 1.0), st.integers(0, 6))
+def test_a_handful_of_words_never_reads_as_certain(p, n_words):
+    bounded = bound_confidence(p, n_words)
+    assert 0.0005 < bounded < 0.9995
+    assert (bounded - 0.5) * (p - 0.5) >= 0  # never crosses to the other side
+
+
+@given(st.floats(0.0, 1.0), st.floats(0.0, 1.0), st.integers(0, 400))
+def test_bounding_keeps_the_order_of_scores_of_texts_of_a_length(p, q, n_words):
+    if p < q:
+        assert bound_confidence(p, n_words) <= bound_confidence(q, n_words)
+
+
+def test_a_long_text_keeps_its_score_and_moderate_scores_barely_move():
+    assert bound_confidence(0.999999, 300) == pytest.approx(0.999999, abs=1e-7)
+    assert bound_confidence(0.9, 8) == pytest.approx(0.9, abs=0.01)
+    assert bound_confidence(0.5, 0) == pytest.approx(0.5)

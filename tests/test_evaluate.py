@@ -66,3 +66,32 @@ def test_evaluate_model_decides_as_scoring_does(small_model, small_corpus):
     review = np.mean([r["decision"] == "review" for r in scored])
     assert report["decisions"]["review_share"] == pytest.approx(review)
     assert report["decisions"]["doubted_share"] >= 1 / 150
+
+
+def test_confidence_is_reported_by_length_of_text():
+    df = pd.DataFrame({"text": ["想做双眼皮", "短", "x" * 50, "y" * 1500],
+                       "label": ["cosmetic", "therapeutic", "cosmetic", "therapeutic"]})
+    report = evaluate_predictions(df, np.array([1.0, 0.2, 0.7, 0.0001]), Policy())
+    bands = report["by_length"]
+    assert list(bands) == ["up to 30 characters", "31 to 1,000 characters", "over 1,000 characters"]
+    assert bands["up to 30 characters"]["n"] == 2
+    assert bands["up to 30 characters"]["certain_share"] == 0.5
+    assert bands["over 1,000 characters"]["certain_share"] == 1.0
+    assert bands["31 to 1,000 characters"]["ece"] == pytest.approx(0.3)
+
+
+def test_evaluate_model_bounds_confidence_like_scoring(small_model):
+    """A report measures the probabilities scoring reports (bounded by the words given), not the raw ones."""
+    from claimclf.evaluate import evaluate_model
+    from claimclf.persistence import load
+    from claimclf.scoring.scorer import Scorer
+
+    model = load(small_model)
+    df = pd.DataFrame({"text": ["She wants bigger breasts for her wedding photos",
+                                "Ptosis blocks the upper visual field; taping the lids restores it"], "label": ["cosmetic", "therapeutic"]})
+    policy = Policy.from_sidecar(model.sidecar)
+    _, p = evaluate_model(model.engine(), df, policy)
+    scored = Scorer(model.engine(), policy, evidence_terms=0).score_texts(df["text"].tolist())
+    assert [r["reason"] for r in scored] == ["", ""]
+    assert p.tolist() == pytest.approx([r["p_cosmetic"] for r in scored], abs=1e-6)
+    assert all(0.0005 < x < 0.9995 for x in p)

@@ -70,6 +70,15 @@ def test_targets_on_real_text(shipped):
 
 
 @pytest.mark.slow
+def test_short_real_texts_are_not_read_as_certain(shipped):
+    """A one-line question is not 0.000 or 1.000: its confidence is earned word by word, and it is calibrated."""
+    short = held_out(shipped, REAL_DEV_SET)["by_length"]["up to 30 characters"]
+    assert short["n"] >= 100, short
+    assert short["certain_share"] <= 0.15, short
+    assert short["ece"] <= 0.08, short
+
+
+@pytest.mark.slow
 def test_no_english_or_chinese_real_text_is_called_another_language(shipped):
     from claimclf.scoring.scorer import Scorer
 

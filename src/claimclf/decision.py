@@ -23,6 +23,10 @@ PRESUMED_COSMETIC_FILE = "presumed_cosmetic.txt"
 _KANA = re.compile("[\u3040-\u30ff]")
 MIN_CONTENT_TOKENS = 4
 SHRINK = 0.25  # doubted texts keep a quarter of their distance from 0.5
+# A text earns confidence word by word: |log-odds| < BASE + PER_WORD x (content words), so a handful
+# of words can never read as certain (four words: below 0.993; 0.9995 needs at least seven).
+LOGODDS_BASE = 1.0
+LOGODDS_PER_WORD = 1.0
 
 
 # ---------------------------------------------------------------- calibration
@@ -219,8 +223,9 @@ class Doubt:
 
     presumed_cosmetic: tuple[str, ...]
 
-    def reason(self, raw: str, norm: str) -> str:
-        """The reason for review, or ``""``: ``raw`` as given, ``norm`` its normalised form.
+    def reason(self, raw: str, norm: str, tokens: list[str] | None = None) -> str:
+        """The reason for review, or ``""``: ``raw`` as given, ``norm`` its normalised form, ``tokens``
+        its :func:`content_tokens` when already known.
 
         "Another language" is judged against general vocabularies (:mod:`claimclf.languages`),
         never against the words the model was trained on.
@@ -228,7 +233,8 @@ class Doubt:
         lang = detect_lang(raw)
         if lang == "unknown":
             return "no English or Chinese text to judge"
-        tokens = content_tokens(norm)
+        if tokens is None:
+            tokens = content_tokens(norm)
         if lang == "zh" and _KANA.search(raw) and len(_KANA.findall(raw)) >= 0.2 * len(raw.strip()):
             return "written in Japanese (another language), not English or Chinese"
         if lang in ("en", "mixed"):
@@ -244,6 +250,28 @@ class Doubt:
 
 def content_tokens(norm: str) -> list[str]:
     return [t for t in tokenize(norm) if t != BOUNDARY and not t.replace(".", "").isdigit() and len(t.strip()) > 0]
+
+
+def bound_confidence(p: float, n_words: int) -> float:
+    """``p`` with its log-odds squashed to what ``n_words`` content words can carry.
+
+    The training corpus states its reasons more plainly than real claims, so a linear model
+    learns word weights that make a three-word question look certain. The squash
+    (``cap * tanh(z / cap)``) keeps the order of scores and hardly moves moderate ones.
+    """
+    import math
+
+    p = min(1.0 - 1e-16, max(1e-300, float(p)))  # finite log-odds
+    cap = LOGODDS_BASE + LOGODDS_PER_WORD * n_words
+    z = math.log(p) - math.log1p(-p)
+    return 1.0 / (1.0 + math.exp(-cap * math.tanh(z / cap)))
+
+
+def bound_confidences(p, norms: list[str]) -> np.ndarray:
+    """:func:`bound_confidence` for many texts (normalised), e.g. held-out predictions in training."""
+    import numpy as np
+
+    return np.array([bound_confidence(x, len(content_tokens(n))) for x, n in zip(p, norms, strict=True)])
 
 
 def shrink(p: float) -> float:

@@ -79,16 +79,29 @@ def metrics(y_true: np.ndarray, p: np.ndarray, threshold: float = 0.5) -> dict[s
     }
 
 
+CERTAIN = 0.0005  # p_cosmetic below this, or above 1 - this, prints as 0.000 or 1.000
+LENGTH_BANDS = ((30, "up to 30 characters"), (1000, "31 to 1,000 characters"), (None, "over 1,000 characters"))
+
+
 def breakdown(df: pd.DataFrame, p: np.ndarray, column: str, threshold: float = 0.5) -> dict[str, dict[str, Any]]:
-    """Accuracy and macro-F1 for each value of ``column``."""
+    """Accuracy, macro-F1, ROC-AUC, ECE and the share that reads as certain, for each value of ``column``."""
     import numpy as np
 
     out = {}
+    p = np.asarray(p, dtype=float)
     for value, idx in df.groupby(column, sort=True).indices.items():
         y = df["label"].to_numpy()[idx]
-        m = metrics(y, np.asarray(p)[idx], threshold)
-        out[str(value)] = {"n": m["n"], "accuracy": m["accuracy"], "macro_f1": m["macro_f1"], "roc_auc": m["roc_auc"]}
+        m = metrics(y, p[idx], threshold)
+        certain = float(((p[idx] < CERTAIN) | (p[idx] > 1 - CERTAIN)).mean())
+        out[str(value)] = {"n": m["n"], "accuracy": m["accuracy"], "macro_f1": m["macro_f1"], "roc_auc": m["roc_auc"],
+                           "ece": m["ece"], "certain_share": certain}
     return out
+
+
+def length_band(text: str) -> str:
+    """Which of :data:`LENGTH_BANDS` a text falls in: confidence is checked separately for short texts."""
+    n = len(text)
+    return next(name for limit, name in LENGTH_BANDS if limit is None or n <= limit)
 
 
 def decision_summary(decisions: list[str], y_true: np.ndarray, policy: Policy) -> dict[str, Any]:
@@ -108,8 +121,9 @@ def evaluate_model(engine: Engine, df: pd.DataFrame, policy: Policy) -> tuple[di
     """The report of ``engine`` on labelled ``df`` (``text``, ``label``, optional ``lang``/``source``/``slice``),
     and the model's p_cosmetic.
 
-    Metrics are of the model's probabilities; the decisions are the ones scoring makes (review band
-    and doubt rules), so the review share is what a claims team would see.
+    Metrics are of the model's probabilities as scoring bounds them (by the words a text gives), before
+    doubt pulls them towards 0.5; the decisions are the ones scoring makes (review band and doubt
+    rules), so the review share is what a claims team would see.
     """
     import numpy as np
 
@@ -118,11 +132,11 @@ def evaluate_model(engine: Engine, df: pd.DataFrame, policy: Policy) -> tuple[di
 
     texts = df["text"].astype(str).tolist()
     norms = [normalize(t) for t in texts]
-    p = np.asarray(engine.p_cosmetic(norms), dtype=float)
     scorer = Scorer(engine, policy, evidence_terms=0)
-    decided = [scorer.decide(t, n, x) for t, n, x in zip(texts, norms, p, strict=True)]
-    report = evaluate_predictions(df, p, policy, [d[1] for d in decided])
-    report["decisions"]["doubted_share"] = float(np.mean([bool(d[2]) for d in decided])) if decided else 0.0
+    decided = [scorer.decide(t, n, x) for t, n, x in zip(texts, norms, engine.p_cosmetic(norms), strict=True)]
+    p = np.array([d.p_model for d in decided], dtype=float)
+    report = evaluate_predictions(df, p, policy, [d.decision for d in decided])
+    report["decisions"]["doubted_share"] = float(np.mean([bool(d.doubt) for d in decided])) if decided else 0.0
     return report, p
 
 
@@ -135,6 +149,10 @@ def evaluate_predictions(df: pd.DataFrame, p: np.ndarray, policy: Policy, decisi
     for column in ("lang", "source", "slice", "procedure"):
         if column in df.columns:
             report[f"by_{column}"] = breakdown(df, p, column, policy.threshold)
+    if "text" in df.columns:
+        lengths = df.assign(length=df["text"].astype(str).map(length_band))
+        found = breakdown(lengths, p, "length", policy.threshold)
+        report["by_length"] = {name: found[name] for _, name in LENGTH_BANDS if name in found}
     report["decisions"] = decision_summary(decisions, df["label"].to_numpy(), policy)
     return report
 
@@ -199,6 +217,9 @@ def summary_lines(report: dict[str, Any], data: str) -> list[str]:
     for column in ("lang", "slice"):
         for value, m in report.get(f"by_{column}", {}).items():
             lines.append(f"  {column}={value:<14} n={m['n']:<5} accuracy {m['accuracy']:.3f}  macro-F1 {m['macro_f1']:.3f}")
+    for band, m in report.get("by_length", {}).items():
+        lines.append(f"  {band:<22} n={m['n']:<5} accuracy {m['accuracy']:.3f}  ECE {m['ece']:.3f}  "
+                     f"{m['certain_share']:.0%} read as certain (0.000 or 1.000)")
     for name, b in report.get("baselines", {}).items():
         lines.append(f"  baseline {name:<13} accuracy {b['overall']['accuracy']:.3f}  macro-F1 {b['overall']['macro_f1']:.3f}")
     d = report["decisions"]

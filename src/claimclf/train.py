@@ -170,6 +170,11 @@ def train(
             "cv_ece_after": expected_calibration_error(y == POSITIVE, calibrated),
         }
         oof = calibrated
+    from claimclf.decision import bound_confidences
+    from claimclf.text import normalize
+
+    # The band is chosen on what scoring will report: probabilities bounded by each text's words.
+    oof = bound_confidences(oof, [normalize(t) for t in texts])
     policy = choose_band(y, oof, target_precision)
     from claimclf.evaluate import breakdown
 

@@ -7,10 +7,10 @@ A row whose text cannot be scored (missing, empty, not text) is kept with
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from claimclf.config import EVIDENCE_TERMS
-from claimclf.decision import Doubt, Policy, shrink
+from claimclf.decision import Doubt, Policy, bound_confidence, content_tokens, shrink
 from claimclf.errors import ClaimError
 from claimclf.tables import Unreadable, unreadable_rows
 from claimclf.text import normalize
@@ -22,6 +22,15 @@ if TYPE_CHECKING:
 
 OUTPUT_COLUMNS = ["predicted_label", "p_cosmetic", "decision", "evidence", "reason"]
 MAX_CHARS = 100_000
+
+
+class Decided(NamedTuple):
+    """What scoring reports for one text."""
+
+    p: float  # p_cosmetic as reported: bounded by the text's words, pulled towards 0.5 when doubted
+    decision: str
+    doubt: str  # why the text goes to review whatever its score, or ""
+    p_model: float  # bounded but not pulled: the model's probability, which metrics measure
 
 
 def _clean_text(value: object) -> tuple[str | None, str]:
@@ -78,7 +87,7 @@ class Scorer:
             else:
                 evidence = [[]] * len(texts)
             for i, text, norm, p, ev in zip(todo, texts, norms, probs, evidence, strict=True):
-                p, decision, doubt = self.decide(text, norm, p)
+                p, decision, doubt, _ = self.decide(text, norm, p)
                 if doubt:
                     results[i]["reason"] = "; ".join(r for r in (results[i]["reason"], doubt) if r)
                 results[i].update(
@@ -89,13 +98,14 @@ class Scorer:
                 )
         return results
 
-    def decide(self, text: str, norm: str, p: float) -> tuple[float, str, str]:
-        """The p_cosmetic to report, the decision and the doubt (if any) for the model's ``p`` on ``text``."""
-        p = float(min(1.0, max(0.0, p)))
-        doubt = self.doubt.reason(text, norm)
+    def decide(self, text: str, norm: str, p: float) -> Decided:
+        """What to report for the engine's ``p`` on ``text`` (``norm`` its normalised form)."""
+        tokens = content_tokens(norm)
+        p = bound_confidence(p, len(tokens))
+        doubt = self.doubt.reason(text, norm, tokens)
         if doubt:
-            return shrink(p), "review", doubt
-        return p, self.policy.decide(p), ""
+            return Decided(shrink(p), "review", doubt, p)
+        return Decided(p, self.policy.decide(p), "", p)
 
     def score_column(self, values: list[object]) -> pd.DataFrame:
         """The output columns for ``values``, one row each: what a worker process sends back."""
