@@ -228,22 +228,38 @@ class Doubt:
         lang = detect_lang(raw)
         if lang == "unknown":
             return "no English or Chinese text to judge"
-        tokens = content_tokens(norm)
+        tokens = tokenize(norm)
         if lang == "zh" and _KANA.search(raw) and len(_KANA.findall(raw)) >= 0.2 * len(raw.strip()):
             return "written in Japanese (another language), not English or Chinese"
         if lang in ("en", "mixed"):
             from claimclf.languages import other_language
 
+            # Latin words are content tokens already (not a boundary, a number or blank).
             other = other_language([t for t in tokens if t.isascii() and t.isalpha()])
             if other and (lang == "en" or not has_cjk(norm)):
                 return f"written in {other} (another language), not English or Chinese"
-        if len(tokens) < MIN_CONTENT_TOKENS and not any(name in norm for name in self.presumed_cosmetic):
+        if not _at_least_content_tokens(tokens, MIN_CONTENT_TOKENS) and not any(name in norm for name in self.presumed_cosmetic):
             return "too short to judge: no reason given for the procedure"
         return ""
 
 
 def content_tokens(norm: str) -> list[str]:
-    return [t for t in tokenize(norm) if t != BOUNDARY and not t.replace(".", "").isdigit() and len(t.strip()) > 0]
+    return [t for t in tokenize(norm) if _is_content(t)]
+
+
+def _is_content(token: str) -> bool:
+    return token != BOUNDARY and not token.replace(".", "").isdigit() and len(token.strip()) > 0
+
+
+def _at_least_content_tokens(tokens: tuple[str, ...], n: int) -> bool:
+    """Whether ``tokens`` hold ``n`` content tokens: stops at the n-th, as long claims reach it at once."""
+    found = 0
+    for token in tokens:
+        if _is_content(token):
+            found += 1
+            if found >= n:
+                return True
+    return False
 
 
 def shrink(p: float) -> float:

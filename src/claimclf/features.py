@@ -145,12 +145,19 @@ class WordAnalyzer:
         return self._filtered(self.marked_clauses(norm))
 
     def _filtered(self, clauses: list[list[str]]) -> list[list[str]]:
-        dropped = NOT_FEATURES if self.function_words else STOPWORDS if self.stopwords else None
-        if dropped:
-            clauses = [[t for t in c if base(t) not in dropped] for c in clauses]
-        if self.function_words:  # bare numbers and symbols: measurements speak through their threshold tokens
-            clauses = [[t for t in c if not _BARE.fullmatch(base(t)) and base(t) not in RISK_MARKERS] for c in clauses]
-        return [c for c in clauses if c]
+        dropped = NOT_FEATURES if self.function_words else STOPWORDS if self.stopwords else frozenset()
+        bare = self.function_words  # bare numbers and symbols: measurements speak through their threshold tokens
+        kept: list[list[str]] = []
+        for clause in clauses:
+            words = []
+            for t in clause:
+                b = base(t)
+                if b in dropped or (bare and (b in RISK_MARKERS or _BARE.fullmatch(b))):
+                    continue
+                words.append(t)
+            if words:
+                kept.append(words)
+        return kept
 
     def __call__(self, text: str) -> list[str]:
         """The vectorizer's entry: raw text in, so the text is normalised here."""

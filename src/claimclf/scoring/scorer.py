@@ -97,14 +97,22 @@ class Scorer:
             return shrink(p), "review", doubt
         return p, self.policy.decide(p), ""
 
-    def score_column(self, values: list[object]) -> pd.DataFrame:
-        """The output columns for ``values``, one row each: what a worker process sends back."""
-        import pandas as pd
+    def score_columns(self, values: list[object]) -> dict[str, list[object]]:
+        """The output columns for ``values``, one entry each, as plain lists: what a worker process sends back.
 
+        Plain lists rather than a DataFrame, so a worker never imports pandas (about a second each).
+        """
         try:
-            return pd.DataFrame(self.score_texts(values), columns=OUTPUT_COLUMNS)
+            results = self.score_texts(values)
         finally:
             clear_per_text_caches()
+        return {col: [r[col] for r in results] for col in OUTPUT_COLUMNS}
+
+    def score_column(self, values: list[object]) -> pd.DataFrame:
+        """The output columns for ``values`` as a DataFrame."""
+        import pandas as pd
+
+        return pd.DataFrame(self.score_columns(values), columns=OUTPUT_COLUMNS)
 
 
 def text_values(chunk: pd.DataFrame, text_col: str) -> list[object]:
@@ -132,10 +140,12 @@ def clear_per_text_caches() -> None:
             cache.cache_clear()
 
 
-def attach_results(frame: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with the output columns of :meth:`Scorer.score_column` appended, replacing any of the same name."""
+def attach_results(frame: pd.DataFrame, results: pd.DataFrame | dict[str, list[object]]) -> pd.DataFrame:
+    """``frame`` with the output columns of :meth:`Scorer.score_columns` appended, replacing any of the same name."""
     import pandas as pd
 
+    if isinstance(results, dict):
+        results = pd.DataFrame(results, columns=OUTPUT_COLUMNS)
     results = results.set_axis(frame.index)
     kept = frame.drop(columns=[c for c in OUTPUT_COLUMNS if c in frame.columns])
     return pd.concat([kept, results], axis=1)
