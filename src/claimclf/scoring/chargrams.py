@@ -21,9 +21,8 @@ class CharGrams:
     """The vocabulary of a ``char_wb`` vectorizer as sorted n-gram numbers, and the chunk lookup.
 
     Numbers are written with ``width`` digits, shorter n-grams padded on the right with 0, so they
-    sort as the strings do; scikit-learn numbers its vocabulary in string order, so the i-th
-    smallest number is term i. N-grams are then counted per text on their numbers, and their ids
-    come out already in the order a sparse row keeps them.
+    sort as the strings do: scikit-learn numbers its vocabulary in string order, so the numbers are
+    already sorted by term id and the lookup needs no permutation (``in_order``).
     """
 
     def __init__(self, terms: np.ndarray, min_n: int, max_n: int) -> None:
@@ -50,14 +49,13 @@ class CharGrams:
         order = np.arange(len(keys)) if self.in_order else np.argsort(keys, kind="stable")
         self.keys = keys[order]
         self.ids = order.astype(np.int64)
-        self.max_rows = max(1, (2**63 - 1) // self.base**self.width)
 
     @classmethod
     def fits(cls, terms: np.ndarray, max_n: int) -> bool:
-        """Whether an n-gram number and its row fit in 63 bits (unless the alphabet has ~50,000 characters)."""
+        """Whether every n-gram number fits in 63 bits (it does unless the alphabet has ~50,000 characters)."""
         units = _code_points(terms)
         alphabet = np.unique(units[units != 0])
-        return 64 * (len(alphabet) + 2) ** max(max_n, units.shape[1]) < 2**63
+        return (len(alphabet) + 2) ** max(max_n, units.shape[1]) < 2**63
 
     def counts(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(text index, vocabulary id, count) of the n-grams of ``texts`` the vocabulary holds, by text then id."""
@@ -65,8 +63,7 @@ class CharGrams:
         start = 0
         while start < len(texts):
             end, chars = start, 0
-            while end < len(texts) and end - start < self.max_rows and (
-                    end == start or chars + len(texts[end]) <= MAX_CHARS):
+            while end < len(texts) and (end == start or chars + len(texts[end]) <= MAX_CHARS):
                 chars += len(texts[end])
                 end += 1
             rows, cols, counts = self._chunk(texts[start:end])
@@ -93,37 +90,38 @@ class CharGrams:
         word = np.cumsum(starts) - 1
         word_row = np.repeat(np.arange(len(texts), dtype=np.int64), [len(w) for w in splits])
         row_of = word_row[word]
-        found: list[np.ndarray] = []
+        found_rows: list[np.ndarray] = []
+        found_ids: list[np.ndarray] = []
         code = np.zeros(len(cp), dtype=np.int64)
-        row_unit = np.int64(self.base**self.width)
         for n in range(1, self.max_n + 1):
             if n > len(cp):
                 break
             code = code[: len(cp) - n + 1] + digits[n - 1 :] * self.powers[n - 1]
-            if n < self.min_n or len(code) == 0:
+            if n < self.min_n:
                 continue
             inside = word[: len(code)] == word[n - 1 :]  # the n-gram does not leave its padded word
-            found.append(row_of[: len(code)][inside] * row_unit + code[inside])
+            self._look_up(code[inside], row_of[: len(code)][inside], found_rows, found_ids)
         if self.min_n > 3:  # a padded word shorter than min_n counts once, whole (never with min_n <= 3)
-            found += self._short_words(digits, starts, row_of, row_unit)
-        cells = np.concatenate(found) if found else empty
-        if not self.in_order:  # a vocabulary in another order: look every n-gram up, then count by id
-            rows, codes = np.divmod(cells, row_unit)
-            at, hit = self._find(codes)
-            cells, counts = np.unique(rows[hit] * len(self.keys) + self.ids[at[hit]], return_counts=True)
-            rows, cols = np.divmod(cells, len(self.keys))
-            return rows, cols, counts
+            self._look_up(*self._short_words(digits, starts, row_of), found_rows, found_ids)
+        if not found_ids:
+            return empty, empty, empty
+        # Counted after the lookup, on (text, id) pairs small enough for 32 bits: half the sorting of 64.
+        width = len(self.keys)
+        cells = np.concatenate(found_rows) * width + np.concatenate(found_ids)
+        if len(texts) * width < 2**31:
+            cells = cells.astype(np.int32)
         cells.sort()
         first = np.flatnonzero(np.concatenate(([True], cells[1:] != cells[:-1])))
         counts = np.diff(np.append(first, len(cells)))
-        rows, codes = np.divmod(cells[first], row_unit)
-        at, hit = self._find(codes)
-        return rows[hit], self.ids[at[hit]], counts[hit]
+        rows, cols = np.divmod(cells[first].astype(np.int64), width)
+        return rows, cols, counts
 
-    def _find(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _look_up(self, codes: np.ndarray, rows: np.ndarray, found_rows: list, found_ids: list) -> None:
         at = np.searchsorted(self.keys, codes)
         at[at == len(self.keys)] = 0
-        return at, self.keys[at] == codes
+        hit = self.keys[at] == codes
+        found_rows.append(rows[hit])
+        found_ids.append(self.ids[at[hit]])
 
     def _digits(self, cp: np.ndarray) -> np.ndarray:
         digits = self.table[np.minimum(cp, BMP - 1)]
@@ -134,12 +132,12 @@ class CharGrams:
             digits[wide] = np.where(self.alphabet[at_ok] == cp[wide], at_ok + 1, self.unknown)
         return digits
 
-    def _short_words(self, digits, starts, row_of, row_unit) -> list[np.ndarray]:
+    def _short_words(self, digits: np.ndarray, starts: np.ndarray, row_of: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         first = np.flatnonzero(starts)
         lengths = np.diff(np.append(first, len(digits)))
-        return [np.array([row_of[first[w]] * row_unit + int((digits[first[w] : first[w] + lengths[w]]
-                                                             * self.powers[: lengths[w]]).sum())], dtype=np.int64)
-                for w in np.flatnonzero(lengths < self.min_n)]
+        short = np.flatnonzero(lengths < self.min_n)
+        codes = [int((digits[first[w] : first[w] + lengths[w]] * self.powers[: lengths[w]]).sum()) for w in short]
+        return np.array(codes, dtype=np.int64), row_of[first[short]]
 
 
 def _code_points(terms: np.ndarray) -> np.ndarray:
