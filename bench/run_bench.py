@@ -355,14 +355,14 @@ def readme_block(r: dict) -> str:
         )
     mem = r["memory_file"]
     load = r["model_load_seconds"]
-    naive = r["against_naive"]
+    naive = r.get("against_naive")  # absent from results written before the comparison existed
+    lines += ["", "| measure | value |", "| --- | ---: |"]
+    if naive:
+        lines.append(
+            f"| {naive['rows']:,} mixed rows, whole process, default jobs: claimclf / naive scikit-learn pipeline "
+            f"(jieba words 1–2 + char_wb 1–3 TF-IDF, logistic regression, one process) "
+            f"| {naive['claimclf']['seconds']:.1f} s / {naive['naive']['seconds']:.1f} s: **{naive['speedup']:.1f}x** |")
     lines += [
-        "",
-        "| measure | value |",
-        "| --- | ---: |",
-        f"| {naive['rows']:,} mixed rows, whole process, default jobs: claimclf / naive scikit-learn pipeline "
-        f"(jieba words 1–2 + char_wb 1–3 TF-IDF, logistic regression, one process) "
-        f"| {naive['claimclf']['seconds']:.1f} s / {naive['naive']['seconds']:.1f} s: **{naive['speedup']:.1f}x** |",
         f"| peak resident memory, {mem['rows']:,}-row mixed CSV ({mem['file_mib']:.0f} MiB, UTF-8 with BOM), "
         f"--jobs {cores}, all processes | {mem['peak_tree_mib']:,.0f} MiB |",
         f"| the same, largest single process | {mem['peak_largest_process_mib']:,.0f} MiB |",
