@@ -28,6 +28,7 @@ from procmem import tree_rss_kb  # bench/ is on sys.path when this script runs
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "claimclf.cli"]
+NAIVE = Path(__file__).resolve().parent / "naive.py"
 SEED = 20261130
 LANGS = ("en", "zh", "mixed")
 LONG_ZH_CHARS = 175  # the length of real Chinese claims the segmentation reference figure was measured on
@@ -202,6 +203,8 @@ def main(argv: list[str] | None = None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small files and one repeat: checks the script, not the machine")
     ap.add_argument("--rows", type=int, help="rows per language file (default 30,000; quick 400)")
+    ap.add_argument("--naive-rows", type=int, help="mixed rows scored by claimclf and by the naive pipeline "
+                    "(default 40,000; quick 400)")
     ap.add_argument("--big-rows", type=int, help="rows of the memory file (default 1,000,000; quick 3,000)")
     ap.add_argument("--repeats", type=int, help="runs per timing, median reported (default 3; quick 1)")
     ap.add_argument("--tmp", type=Path, default=ROOT / "bench" / "tmp", help="where generated files go (git-ignored)")
@@ -211,6 +214,7 @@ def main(argv: list[str] | None = None) -> dict:
     args = ap.parse_args(argv)
     rows = args.rows or (400 if args.quick else 30_000)
     big_rows = args.big_rows or (3_000 if args.quick else 1_000_000)
+    naive_rows = args.naive_rows or (400 if args.quick else 40_000)
     repeats = args.repeats or (1 if args.quick else 3)
     tmp = args.tmp
     tmp.mkdir(parents=True, exist_ok=True)
@@ -220,7 +224,7 @@ def main(argv: list[str] | None = None) -> dict:
     from claimclf.segmenter import segmenter_name
 
     results: dict = {"claimclf": __version__, "machine": machine(), "load_average_at_start": load_average(),
-                     "settings": {"rows_per_file": rows, "memory_file_rows": big_rows, "repeats": repeats,
+                     "settings": {"rows_per_file": rows, "memory_file_rows": big_rows, "naive_rows": naive_rows, "repeats": repeats,
                                   "jobs_all_cores": cores, "quick": args.quick},
                      "segmenter": segmenter_name()}
 
@@ -273,6 +277,25 @@ def main(argv: list[str] | None = None) -> dict:
         entry["segmenter_speedup_over_plain_jieba"] = (entry["segmenter_active"]["rows_per_s"]
                                                        / entry["segmenter_plain_jieba_no_cache"]["rows_per_s"])
         results["throughput"][lang] = entry
+
+    # claimclf against the first pipeline a user would write, on the same mixed rows, whole process each.
+    say(f"training the naive pipeline on {corpus.name} ...")
+    naive_model = tmp / "naive.joblib"
+    timed_run([sys.executable, str(NAIVE), "fit", str(corpus), str(naive_model)])
+    mixed = write_claims(tmp / "naive_mixed.csv", texts["all"], naive_rows)
+    mixed_out = tmp / "naive_mixed.scored.csv"
+    say(f"scoring {naive_rows:,} mixed rows with claimclf (default jobs) and the naive pipeline ({repeats}x each) ...")
+    ours, ours_runs = median_time(lambda: timed_run(
+        [*CLI, "score", str(mixed), "-o", str(mixed_out), "--model", str(model), "--overwrite", "-q"]), repeats)
+    naive, naive_runs = median_time(lambda: timed_run(
+        [sys.executable, str(NAIVE), "score", str(naive_model), str(mixed), str(mixed_out)]), repeats)
+    results["against_naive"] = {
+        "rows": naive_rows, "mean_chars": round(statistics.mean(map(len, texts["all"][:naive_rows])), 1),
+        "claimclf": {"seconds": ours, "rows_per_s": naive_rows / ours, "runs": ours_runs},
+        "naive": {"seconds": naive, "rows_per_s": naive_rows / naive, "runs": naive_runs},
+        "speedup": naive / ours,
+    }
+    mixed_out.unlink()
 
     # Peak memory on a big mixed file, UTF-8 with a byte-order mark, all cores.
     say(f"writing {big_rows:,} mixed rows (UTF-8 with BOM) ...")
@@ -332,10 +355,14 @@ def readme_block(r: dict) -> str:
         )
     mem = r["memory_file"]
     load = r["model_load_seconds"]
+    naive = r.get("against_naive")  # absent from results written before the comparison existed
+    lines += ["", "| measure | value |", "| --- | ---: |"]
+    if naive:
+        lines.append(
+            f"| {naive['rows']:,} mixed rows, whole process, default jobs: claimclf / naive scikit-learn pipeline "
+            f"(jieba words 1–2 + char_wb 1–3 TF-IDF, logistic regression, one process) "
+            f"| {naive['claimclf']['seconds']:.1f} s / {naive['naive']['seconds']:.1f} s: **{naive['speedup']:.1f}x** |")
     lines += [
-        "",
-        "| measure | value |",
-        "| --- | ---: |",
         f"| peak resident memory, {mem['rows']:,}-row mixed CSV ({mem['file_mib']:.0f} MiB, UTF-8 with BOM), "
         f"--jobs {cores}, all processes | {mem['peak_tree_mib']:,.0f} MiB |",
         f"| the same, largest single process | {mem['peak_largest_process_mib']:,.0f} MiB |",

@@ -36,6 +36,8 @@ def test_quick_benchmark_writes_results_and_table(tmp_path):
         assert entry["jobs_1"]["rows_per_s"] > 0 and entry["segmenter_active"]["rows_per_s"] > 0
         assert 0 < entry["scoring_over_segmenter"] < 1
     assert results["memory_file"]["rows_out"] == results["memory_file"]["rows"]
+    naive = results["against_naive"]
+    assert naive["claimclf"]["seconds"] > 0 and naive["naive"]["seconds"] > 0 and naive["speedup"] > 0
     assert results["memory_file"]["peak_tree_mib"] > 0
     assert results["startup_help_seconds"]["median"] > 0 and results["training"]["options"] == "--no-search"
     assert set(results["model_load_seconds"]) == {"scoring", "pipeline"}

@@ -10,10 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from claimclf.decision import WORDS_COUNTED, bound_confidence, count_content_tokens
 from claimclf.errors import ClaimError
 from claimclf.persistence import load
 from claimclf.scoring.engine import Engine, char_wb_ngrams, to_bytes
-from claimclf.text import normalize
+from claimclf.text import normalize, tokenize
 from claimclf.train import predict_p_cosmetic
 
 EDGE_TEXTS = [
@@ -131,7 +132,10 @@ def test_scoring_in_a_fresh_process_imports_neither_sklearn_nor_scipy(small_mode
                          capture_output=True, text=True, check=True)
     got = json.loads(out.stdout)
     assert got["heavy"] == []
-    assert got["p"] == [round(float(p), 6) for p in predict_p_cosmetic(pipeline, claims)]
+    # the pipeline's probabilities, bounded by each text's words as scoring reports them
+    words = [count_content_tokens(tokenize(normalize(c)), WORDS_COUNTED) for c in claims]
+    expected = [round(bound_confidence(float(p), k), 6) for p, k in zip(predict_p_cosmetic(pipeline, claims), words, strict=True)]
+    assert got["p"] == expected
 
 
 def test_the_saved_engine_matches_the_saved_pipeline(small_model, pipeline):

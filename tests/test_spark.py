@@ -83,9 +83,14 @@ def test_spark_udf_gives_the_same_probabilities_as_local_scoring(tmp_path, spark
     assert len(scored) == len(claims) == 240
     np.testing.assert_allclose(scored["p_cosmetic"].to_numpy(), pipeline.predict_proba(claims["text"].tolist())[:, pos],
                                rtol=0, atol=1e-12)
-    # claimclf score adds its policy on top (doubtful texts are pulled towards 0.5 and flagged in
-    # reason); wherever it did not, its p_cosmetic is the Spark one to the 6 decimals it writes.
+    # claimclf score adds its decision stage on top: confidence bounded by each text's words, and
+    # doubtful texts pulled towards 0.5 and flagged in reason. Wherever it did not doubt, its
+    # p_cosmetic is the Spark one, bounded, to the 6 decimals it writes.
+    from claimclf.decision import WORDS_COUNTED, bound_confidence, count_content_tokens
+    from claimclf.text import normalize, tokenize
+
+    words = [count_content_tokens(tokenize(normalize(t)), WORDS_COUNTED) for t in claims["text"]]
+    bounded = np.array([bound_confidence(p, k) for p, k in zip(scored["p_cosmetic"], words, strict=True)])
     plain = (local["reason"] == "").to_numpy()
     assert plain.sum() > 200
-    np.testing.assert_allclose(scored["p_cosmetic"].to_numpy()[plain], local["p_cosmetic"].to_numpy()[plain], rtol=0,
-                               atol=5e-7)
+    np.testing.assert_allclose(bounded[plain], local["p_cosmetic"].to_numpy()[plain], rtol=0, atol=5e-7)

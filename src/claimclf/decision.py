@@ -27,6 +27,7 @@ SHRINK = 0.25  # doubted texts keep a quarter of their distance from 0.5
 # of words can never read as certain (four words: below 0.993; 0.9995 needs at least seven).
 LOGODDS_BASE = 1.0
 LOGODDS_PER_WORD = 1.0
+WORDS_COUNTED = 64  # past this many words the bound moves no printed probability
 
 
 # ---------------------------------------------------------------- calibration
@@ -223,9 +224,9 @@ class Doubt:
 
     presumed_cosmetic: tuple[str, ...]
 
-    def reason(self, raw: str, norm: str, tokens: list[str] | None = None) -> str:
+    def reason(self, raw: str, norm: str, tokens: tuple[str, ...] | None = None) -> str:
         """The reason for review, or ``""``: ``raw`` as given, ``norm`` its normalised form, ``tokens``
-        its :func:`content_tokens` when already known.
+        its tokens (:func:`claimclf.text.tokenize`) when already known.
 
         "Another language" is judged against general vocabularies (:mod:`claimclf.languages`),
         never against the words the model was trained on.
@@ -234,22 +235,39 @@ class Doubt:
         if lang == "unknown":
             return "no English or Chinese text to judge"
         if tokens is None:
-            tokens = content_tokens(norm)
+            tokens = tokenize(norm)
         if lang == "zh" and _KANA.search(raw) and len(_KANA.findall(raw)) >= 0.2 * len(raw.strip()):
             return "written in Japanese (another language), not English or Chinese"
         if lang in ("en", "mixed"):
             from claimclf.languages import other_language
 
+            # Latin words are content tokens already (not a boundary, a number or blank).
             other = other_language([t for t in tokens if t.isascii() and t.isalpha()])
             if other and (lang == "en" or not has_cjk(norm)):
                 return f"written in {other} (another language), not English or Chinese"
-        if len(tokens) < MIN_CONTENT_TOKENS and not any(name in norm for name in self.presumed_cosmetic):
+        too_short = count_content_tokens(tokens, MIN_CONTENT_TOKENS) < MIN_CONTENT_TOKENS
+        if too_short and not any(name in norm for name in self.presumed_cosmetic):
             return "too short to judge: no reason given for the procedure"
         return ""
 
 
 def content_tokens(norm: str) -> list[str]:
-    return [t for t in tokenize(norm) if t != BOUNDARY and not t.replace(".", "").isdigit() and len(t.strip()) > 0]
+    return [t for t in tokenize(norm) if _is_content(t)]
+
+
+def _is_content(token: str) -> bool:
+    return token != BOUNDARY and not token.replace(".", "").isdigit() and len(token.strip()) > 0
+
+
+def count_content_tokens(tokens: tuple[str, ...], limit: int) -> int:
+    """How many content tokens ``tokens`` hold, counting no further than ``limit``: long claims reach it at once."""
+    found = 0
+    for token in tokens:
+        if _is_content(token):
+            found += 1
+            if found >= limit:
+                break
+    return found
 
 
 def bound_confidence(p: float, n_words: int) -> float:
@@ -271,7 +289,8 @@ def bound_confidences(p, norms: list[str]) -> np.ndarray:
     """:func:`bound_confidence` for many texts (normalised), e.g. held-out predictions in training."""
     import numpy as np
 
-    return np.array([bound_confidence(x, len(content_tokens(n))) for x, n in zip(p, norms, strict=True)])
+    counts = [count_content_tokens(tokenize(n), WORDS_COUNTED) for n in norms]
+    return np.array([bound_confidence(x, k) for x, k in zip(p, counts, strict=True)])
 
 
 def shrink(p: float) -> float:

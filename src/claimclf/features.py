@@ -118,30 +118,46 @@ class WordAnalyzer:
                     "risk": False}
         self.__dict__.update({**defaults, **state})
 
+    def raw_clauses(self, norm: str) -> list[tuple[str, ...]]:
+        """The token stream of normalised text split into clauses at each boundary, empty clauses dropped."""
+        clauses: list[tuple[str, ...]] = []
+        tokens = tokenize(norm)
+        start = 0
+        for end, tok in enumerate(tokens):
+            if tok == BOUNDARY:
+                if end > start:
+                    clauses.append(tokens[start:end])
+                start = end + 1
+        if len(tokens) > start:
+            clauses.append(tokens[start:])
+        return clauses
+
     def marked_clauses(self, norm: str) -> list[list[str]]:
         """The token stream of normalised text split into clauses, with negation marked if enabled."""
-        clauses: list[list[str]] = [[]]
-        for tok in tokenize(norm):
-            if tok == BOUNDARY:
-                if clauses[-1]:
-                    clauses.append([])
-            else:
-                clauses[-1].append(tok)
-        if self.negation:
-            clauses = [mark_negation(c, self.risk) for c in clauses if c]
-        return [c for c in clauses if c]
+        return [self._marked(c) for c in self.raw_clauses(norm)]
+
+    def _marked(self, clause: tuple[str, ...]) -> list[str]:
+        # A scope never crosses a clause boundary, so marking clause by clause is marking the whole stream.
+        return mark_negation(clause, self.risk) if self.negation else list(clause)
 
     def clauses(self, norm: str) -> list[list[str]]:
         """The clauses whose words become n-grams: function words, bare numbers and symbols left out."""
         return self._filtered(self.marked_clauses(norm))
 
     def _filtered(self, clauses: list[list[str]]) -> list[list[str]]:
-        dropped = NOT_FEATURES if self.function_words else STOPWORDS if self.stopwords else None
-        if dropped:
-            clauses = [[t for t in c if base(t) not in dropped] for c in clauses]
-        if self.function_words:  # bare numbers and symbols: measurements speak through their threshold tokens
-            clauses = [[t for t in c if not _BARE.fullmatch(base(t)) and base(t) not in RISK_MARKERS] for c in clauses]
-        return [c for c in clauses if c]
+        dropped = NOT_FEATURES if self.function_words else STOPWORDS if self.stopwords else frozenset()
+        bare = self.function_words  # bare numbers and symbols: measurements speak through their threshold tokens
+        kept: list[list[str]] = []
+        for clause in clauses:
+            words = []
+            for t in clause:
+                b = base(t)
+                if b in dropped or (bare and (b in RISK_MARKERS or _BARE.fullmatch(b))):
+                    continue
+                words.append(t)
+            if words:
+                kept.append(words)
+        return kept
 
     def __call__(self, text: str) -> list[str]:
         """The vectorizer's entry: raw text in, so the text is normalised here."""
@@ -152,16 +168,21 @@ class WordAnalyzer:
         return _analyze(norm, self.ngram_max, self.negation, self.measurements, self.stopwords, self.function_words,
                         self.lexicon, self.risk)
 
-    def features(self, norm: str) -> tuple[str, ...]:
+    def clause_features(self, clause: tuple[str, ...]) -> list[str]:
+        """The features one clause gives (n-grams and named reasons): the same wherever the clause appears,
+        so scoring caches them per clause."""
+        marked = self._marked(clause)
         features: list[str] = []
-        marked = self.marked_clauses(norm)
-        for clause in self._filtered(marked):
+        for kept in self._filtered([marked]):
             for n in range(1, self.ngram_max + 1):
-                for i in range(len(clause) - n + 1):
-                    features.append(" ".join(clause[i : i + n]))
+                for i in range(len(kept) - n + 1):
+                    features.append(" ".join(kept[i : i + n]))
         if self.lexicon is not None:
-            for clause in marked:
-                features.extend(self.lexicon.features(clause, PREFIXES))
+            features.extend(self.lexicon.features(marked, PREFIXES))
+        return features
+
+    def features(self, norm: str) -> tuple[str, ...]:
+        features = [f for clause in self.raw_clauses(norm) for f in self.clause_features(clause)]
         if self.measurements:
             features.extend(measurement_tokens(norm))
         return tuple(features)

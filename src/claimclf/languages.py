@@ -13,6 +13,7 @@ import gzip
 import importlib.util
 import os
 import threading
+from functools import lru_cache
 
 # Latin-script languages claims are most often mistaken for English in; English must win the vote.
 OTHERS = ("fr", "es", "de", "it", "pt", "nl", "id", "tr", "pl")
@@ -57,24 +58,30 @@ def ranks() -> dict[str, dict[str, int]]:
 
 def latin_language(words: list[str]) -> tuple[str, int, int]:
     """(the language most words vote for, its votes, English votes) for lower-case Latin-script words."""
-    lists = ranks()
-    english = lists["en"]
     votes: dict[str, int] = {}
     for word in words:
-        if len(word) < MIN_LENGTH:
-            continue
-        en_bin = english.get(word)
-        best, best_bin = ("en", en_bin - ENGLISH_MARGIN) if en_bin is not None else (None, None)
-        for lang in OTHERS:
-            b = lists[lang].get(word)
-            if b is not None and (best_bin is None or b < best_bin):
-                best, best_bin = lang, b
+        best = _vote(word)
         if best is not None:
             votes[best] = votes.get(best, 0) + 1
     if not votes:
         return "en", 0, 0
     top = max(votes, key=lambda lang: (votes[lang], lang == "en"))
     return top, votes[top], votes.get("en", 0)
+
+
+@lru_cache(maxsize=100_000)
+def _vote(word: str) -> str | None:
+    """The language one word votes for, or None: cached, since claims reuse a small vocabulary."""
+    if len(word) < MIN_LENGTH:
+        return None
+    lists = ranks()
+    en_bin = lists["en"].get(word)
+    best, best_bin = ("en", en_bin - ENGLISH_MARGIN) if en_bin is not None else (None, None)
+    for lang in OTHERS:
+        b = lists[lang].get(word)
+        if b is not None and (best_bin is None or b < best_bin):
+            best, best_bin = lang, b
+    return best
 
 
 def other_language(words: list[str]) -> str:

@@ -14,6 +14,7 @@ from claimclf.text import has_cjk
 PREFIX = "m:"
 _NUM = r"(-?\d+(?:\.\d+)?)"
 
+_DIGIT = re.compile(r"\d")
 _FIELD = re.compile(r"(?:field|视野|vf)[^0-9。;.\n]{0,30}?" + _NUM + r"\s*(?:°|度|deg)")
 _GRAMS = re.compile(r"(?<![\d.])(\d{3,4})\s*(?:g|grams?|克)(?![a-z])")
 _BMI = re.compile(r"(?:bmi|体重指数)\D{0,8}?(\d{2}(?:\.\d+)?)")
@@ -57,6 +58,8 @@ def _first_number(match: re.Match) -> float:
 
 def measurement_tokens(text: str) -> list[str]:
     """Threshold tokens for the measurements in normalised ``text`` (see :func:`claimclf.text.normalize`)."""
+    if not _DIGIT.search(text):  # every measurement has a number: most clauses end here
+        return []
     found: list[str] = []
     chinese = has_cjk(text)
     for m in _FIELD.finditer(text):

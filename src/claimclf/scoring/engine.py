@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
-from itertools import repeat
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -25,13 +25,16 @@ from claimclf.config import POSITIVE
 from claimclf.errors import ClaimError
 from claimclf.features import WordAnalyzer
 from claimclf.lexicon import Lexicon
+from claimclf.measurements import measurement_tokens
+from claimclf.scoring.chargrams import CharGrams
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
 
 FORMAT = 1
-SUB_BATCH = 256  # texts whose features are held at once
-WORD_CACHE = 20_000  # distinct words whose character n-gram ids are kept (a few MB)
+SUB_BATCH = 1024  # texts whose features are held at once
+WORD_CACHE = 20_000  # distinct words whose character n-gram ids are kept by the fallback (a few MB)
+CLAUSE_CACHE = 100_000  # distinct clauses whose word feature ids are kept (some 30 MB)
 
 
 @dataclass(frozen=True)
@@ -68,36 +71,36 @@ def char_wb_ngrams(text: str, min_n: int, max_n: int) -> list[str]:
 class _Block:
     """One TF-IDF vectorizer: vocabulary, idf, sublinear tf, l2 norm, and its weight in the union.
 
-    ``feature_ids`` maps a text to the vocabulary ids of its features, one per occurrence,
-    with -1 for a feature the vocabulary does not hold (dropped in bulk by :meth:`rows`).
+    ``occurrences`` maps texts to the vocabulary ids of their features, one per occurrence.
     """
 
     def __init__(self, terms: list[str], idf: np.ndarray, settings: dict[str, Any]) -> None:
         self.terms = terms
-        self.index = {t: i for i, t in enumerate(terms)}
         self.idf = idf
         self.dtype = np.dtype(settings["dtype"])
         self.sublinear = bool(settings["sublinear_tf"])
         self.norm = settings["norm"]
         self.weight = float(settings["weight"])
 
-    def feature_ids(self, norm: str) -> list[int]:
+    @cached_property
+    def index(self) -> dict[str, int]:
+        return {t: i for i, t in enumerate(self.terms)}
+
+    def occurrences(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(text index, vocabulary id) of every feature occurrence the vocabulary holds, texts in order."""
         raise NotImplementedError
 
-    def rows(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Row ids, column indices and values, rows in order and columns sorted within a row."""
-        ids: list[int] = []
-        sizes: list[int] = []
-        for text in texts:
-            before = len(ids)
-            ids += self.feature_ids(text)
-            sizes.append(len(ids) - before)
+    def counts(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Row ids, column indices and counts, rows in order and columns sorted within a row."""
+        occ_rows, cols = self.occurrences(texts)
         width = len(self.terms)
-        cols = np.asarray(ids, dtype=np.int64)
-        known = cols >= 0
-        cells = np.repeat(np.arange(len(texts), dtype=np.int64), sizes)[known] * width + cols[known]
-        cells, counts = np.unique(cells, return_counts=True)  # sorted: by row, then by column
+        cells, counts = np.unique(occ_rows * width + cols, return_counts=True)  # sorted: by row, then by column
         rows, indices = np.divmod(cells, width)
+        return rows, indices, counts
+
+    def rows(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Row ids, column indices and TF-IDF values, as the vectorizer makes them."""
+        rows, indices, counts = self.counts(texts)
         data = counts.astype(self.dtype)
         if self.sublinear:
             np.log(data, data)
@@ -115,6 +118,8 @@ class _Block:
 
 
 class _WordBlock(_Block):
+    """Word features, worked out once per distinct clause: claims repeat clauses far more than whole texts."""
+
     def __init__(self, terms: list[str], idf: np.ndarray, settings: dict[str, Any]) -> None:
         super().__init__(terms, idf, settings)
         # Arrays written before function_words existed came from analyzers without it.
@@ -122,26 +127,65 @@ class _WordBlock(_Block):
         if analyzer.get("lexicon") is not None:
             analyzer["lexicon"] = Lexicon(analyzer["lexicon"])
         self.analyzer = WordAnalyzer(**analyzer)
+        self._clause_ids: dict[tuple[str, ...], tuple[int, ...]] = {}
+
+    def occurrences(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        ids: list[int] = []
+        sizes: list[int] = []
+        for text in texts:
+            before = len(ids)
+            ids += self.feature_ids(text)
+            sizes.append(len(ids) - before)
+        return np.repeat(np.arange(len(texts), dtype=np.int64), sizes), np.asarray(ids, dtype=np.int64)
 
     def feature_ids(self, norm: str) -> list[int]:
-        return list(map(self.index.get, self.analyzer.analyze(norm), repeat(-1)))
+        """Vocabulary ids of the features of normalised text, one per occurrence, unknown features left out."""
+        index, cache = self.index, self._clause_ids
+        ids: list[int] = []
+        for clause in self.analyzer.raw_clauses(norm):
+            known = cache.get(clause)
+            if known is None:
+                known = tuple(i for i in map(index.get, self.analyzer.clause_features(clause)) if i is not None)
+                if len(cache) >= CLAUSE_CACHE:
+                    cache.clear()
+                cache[clause] = known
+            ids += known
+        if self.analyzer.measurements:
+            ids += [i for i in map(index.get, measurement_tokens(norm)) if i is not None]
+        return ids
 
 
 class _CharBlock(_Block):
-    """Character n-grams never cross a space, so each distinct word's ids are worked out once."""
+    """Character n-grams of a whole chunk at once (:mod:`claimclf.scoring.chargrams`)."""
 
-    def __init__(self, terms: list[str], idf: np.ndarray, settings: dict[str, Any]) -> None:
+    def __init__(self, terms: np.ndarray, idf: np.ndarray, settings: dict[str, Any]) -> None:
         super().__init__(terms, idf, settings)
         self.min_n, self.max_n = settings["ngram_range"]
+        # An alphabet too large for 63-bit n-gram numbers (never seen) falls back to a loop per word.
+        self.grams = CharGrams(terms, self.min_n, self.max_n) if CharGrams.fits(terms, self.max_n) else None
         self._word_ids: dict[str, tuple[int, ...]] = {}
 
-    def feature_ids(self, norm: str) -> list[int]:
+    def counts(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return self.grams.counts(texts) if self.grams is not None else super().counts(texts)
+
+    def occurrences(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         ids: list[int] = []
-        cache = self._word_ids
+        sizes: list[int] = []
+        for text in texts:
+            before = len(ids)
+            ids += self.feature_ids(text)
+            sizes.append(len(ids) - before)
+        return np.repeat(np.arange(len(texts), dtype=np.int64), sizes), np.asarray(ids, dtype=np.int64)
+
+    def feature_ids(self, norm: str) -> list[int]:
+        """The n-gram ids of one text, a word at a time (the fallback, and the reference the tests compare with)."""
+        ids: list[int] = []
+        cache, index = self._word_ids, self.index
         for word in norm.split():
             known = cache.get(word)
             if known is None:
-                known = tuple(map(self.index.get, char_wb_ngrams(word, self.min_n, self.max_n), repeat(-1)))
+                grams = char_wb_ngrams(word, self.min_n, self.max_n)
+                known = tuple(i for i in map(index.get, grams) if i is not None)
                 if len(cache) >= WORD_CACHE:
                     cache.clear()
                 cache[word] = known
@@ -160,7 +204,7 @@ class Engine:
         self.settings = settings
         words, chars = settings["words"], settings["chars"]
         self.words = _WordBlock(arrays["word_terms"].tolist(), arrays["word_idf"], words)
-        self.chars = _CharBlock(arrays["char_terms"].tolist(), arrays["char_idf"], chars)
+        self.chars = _CharBlock(arrays["char_terms"], arrays["char_idf"], chars)
         self.coef = arrays["coef"]
         self.intercept = float(arrays["intercept"][()])
         self.a = float(settings["platt_a"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from claimclf.features import NEGATION_PREFIX, RISK_PREFIX
@@ -36,6 +37,7 @@ class Evidence:
         return "cosmetic" if self.weight > 0 else "therapeutic"
 
 
+@lru_cache(maxsize=50_000)
 def readable(feature: str, chinese: bool = False) -> str:
     """``"denies not:pain"`` -> ``"denies NOT pain"``; threshold tokens spelled out; Chinese joined without spaces."""
     if feature.startswith(MEASUREMENT_PREFIX):

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from claimclf.config import EVIDENCE_TERMS
-from claimclf.decision import Doubt, Policy, bound_confidence, content_tokens, shrink
+from claimclf.decision import WORDS_COUNTED, Doubt, Policy, bound_confidence, count_content_tokens, shrink
 from claimclf.errors import ClaimError
 from claimclf.tables import Unreadable, unreadable_rows
-from claimclf.text import normalize
+from claimclf.text import normalize, tokenize
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -100,21 +100,29 @@ class Scorer:
 
     def decide(self, text: str, norm: str, p: float) -> Decided:
         """What to report for the engine's ``p`` on ``text`` (``norm`` its normalised form)."""
-        tokens = content_tokens(norm)
-        p = bound_confidence(p, len(tokens))
+        tokens = tokenize(norm)
+        p = bound_confidence(p, count_content_tokens(tokens, WORDS_COUNTED))
         doubt = self.doubt.reason(text, norm, tokens)
         if doubt:
             return Decided(shrink(p), "review", doubt, p)
         return Decided(p, self.policy.decide(p), "", p)
 
-    def score_column(self, values: list[object]) -> pd.DataFrame:
-        """The output columns for ``values``, one row each: what a worker process sends back."""
-        import pandas as pd
+    def score_columns(self, values: list[object]) -> dict[str, list[object]]:
+        """The output columns for ``values``, one entry each, as plain lists: what a worker process sends back.
 
+        Plain lists rather than a DataFrame, so a worker never imports pandas (about a second each).
+        """
         try:
-            return pd.DataFrame(self.score_texts(values), columns=OUTPUT_COLUMNS)
+            results = self.score_texts(values)
         finally:
             clear_per_text_caches()
+        return {col: [r[col] for r in results] for col in OUTPUT_COLUMNS}
+
+    def score_column(self, values: list[object]) -> pd.DataFrame:
+        """The output columns for ``values`` as a DataFrame."""
+        import pandas as pd
+
+        return pd.DataFrame(self.score_columns(values), columns=OUTPUT_COLUMNS)
 
 
 def text_values(chunk: pd.DataFrame, text_col: str) -> list[object]:
@@ -142,10 +150,12 @@ def clear_per_text_caches() -> None:
             cache.cache_clear()
 
 
-def attach_results(frame: pd.DataFrame, results: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with the output columns of :meth:`Scorer.score_column` appended, replacing any of the same name."""
+def attach_results(frame: pd.DataFrame, results: pd.DataFrame | dict[str, list[object]]) -> pd.DataFrame:
+    """``frame`` with the output columns of :meth:`Scorer.score_columns` appended, replacing any of the same name."""
     import pandas as pd
 
+    if isinstance(results, dict):
+        results = pd.DataFrame(results, columns=OUTPUT_COLUMNS)
     results = results.set_axis(frame.index)
     kept = frame.drop(columns=[c for c in OUTPUT_COLUMNS if c in frame.columns])
     return pd.concat([kept, results], axis=1)

@@ -3,7 +3,7 @@
 Each worker reads the model's checked scoring arrays and builds the segmenter once (in its initializer), then
 scores one chunk's text column per task and sends back only the output columns. At most
 ``2 * jobs`` chunks are in flight, so memory does not grow with the file. A chunk is
-scored by the same :meth:`Scorer.score_column` whatever ``jobs`` is, so the output is
+scored by the same :meth:`Scorer.score_columns` whatever ``jobs`` is, so the output is
 identical to ``--jobs 1``.
 """
 
@@ -86,7 +86,7 @@ def _score_here(scorer: Scorer, chunks: Iterable[pd.DataFrame], text_col: str, o
     from claimclf.scoring.scorer import attach_results, text_values
 
     for chunk in chunks:
-        out = attach_results(chunk, scorer.score_column(text_values(chunk, text_col)))
+        out = attach_results(chunk, scorer.score_columns(text_values(chunk, text_col)))
         if on_chunk:
             on_chunk(len(out))
         yield out
@@ -180,10 +180,10 @@ def _init_worker(spec: ScorerSpec, parent_pid: int) -> None:
         _startup_error = f"a scoring worker could not start ({type(exc).__name__}: {exc}); try --jobs 1"
 
 
-def _score_in_worker(values: list[object]) -> pd.DataFrame:
+def _score_in_worker(values: list[object]) -> dict[str, list[object]]:
     if _scorer is None:
         raise ClaimError(_startup_error or "a scoring worker could not start: try --jobs 1")
-    return _scorer.score_column(values)
+    return _scorer.score_columns(values)
 
 
 def _exit_with_parent(parent_pid: int) -> None:
