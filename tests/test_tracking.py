@@ -32,9 +32,10 @@ def run(*args):
 
 def tracked(output: str) -> tuple[str, str | None]:
     """Run id and registered version from the CLI's ``tracked:`` line."""
-    m = re.search(r"tracked: run (\w+) .*?(?:registered as claimclf version (\d+))?$", output, re.M)
+    m = re.search(r"^tracked: run (\w+) (.*)$", output, re.M)
     assert m, output
-    return m.group(1), m.group(2)
+    version = re.search(r"registered as claimclf version (\d+)", m.group(2))
+    return m.group(1), version.group(1) if version else None
 
 
 def client(uri: str):
@@ -153,10 +154,13 @@ def test_registry_champion_and_refused_promotion(store):
     assert {store.good_version, store.bad_version} <= {str(v) for v in versions}
     assert c.get_model_version(REGISTERED_MODEL, store.good_version).tags["train_run_id"] == store.good_run
 
+    # the first version trained into the empty registry became champion by itself
+    assert str(c.get_model_version_by_alias(REGISTERED_MODEL, "champion").version) == store.good_version
+    assert c.get_model_version(REGISTERED_MODEL, store.good_version).tags["promotion.status"] == "first"
+    assert "promotion.status" not in c.get_model_version(REGISTERED_MODEL, store.bad_version).tags
     r = run("promote", store.good_version, "--data", store.eval_data, "--tracking-uri", store.uri)
     assert r.exit_code == 0, r.output
-    assert "champion is now v" + store.good_version in r.output
-    assert str(c.get_model_version_by_alias(REGISTERED_MODEL, "champion").version) == store.good_version
+    assert "already the champion" in r.output
 
     r = run("promote", store.bad_version, "--data", store.eval_data, "--tracking-uri", store.uri)
     assert r.exit_code == 4, r.output
@@ -166,7 +170,7 @@ def test_registry_champion_and_refused_promotion(store):
     assert tags["promotion.status"] == "refused" and tags["promotion.compared_to"] == f"v{store.good_version}"
     assert tags["promotion.data_sha256"] == sha256_file(store.eval_data)
     promotions = c.search_runs([c.get_experiment_by_name("claimclf-promotions").experiment_id])
-    assert {r.data.tags["promotion.status"] for r in promotions} >= {"first", "refused"}
+    assert "refused" in {r.data.tags["promotion.status"] for r in promotions}
 
     r = run("promote", store.bad_version, "--data", store.eval_data, "--tracking-uri", store.uri, "--force")
     assert r.exit_code == 0, r.output
@@ -255,6 +259,14 @@ def test_evaluate_records_a_run_and_its_report_has_no_claim_text(store, tmp_path
     assert got.inputs.dataset_inputs[0].dataset.digest == sha256_file(store.eval_data)[:36]
     arts = {a.path for a in client(store.uri).list_artifacts(run_id, "evaluation")}
     assert "evaluation/report.json" in arts
+    # the local file is the registered good version: the run says so, and the version's model page lists it
+    assert got.info.run_name == f"evaluate eval · v{store.good_version}"
+    assert got.data.tags["claimclf.registered_version"] == store.good_version
+    c = client(store.uri)
+    model_id = c.get_model_version(REGISTERED_MODEL, store.good_version).source.removeprefix("models:/")
+    assert [i.model_id for i in got.inputs.model_inputs] == [model_id]
+    on_model = {(m.key, m.dataset_name, m.run_id) for m in c.get_logged_model(model_id).metrics}
+    assert ("macro_f1", "eval.csv", run_id) in on_model and ("lang_zh_accuracy", "eval.csv", run_id) in on_model
     saved = (report / "report.json").read_text(encoding="utf-8")
     assert not [t for t in claim_texts(store.eval_data) if t in saved]
 
@@ -322,3 +334,18 @@ def test_score_with_a_local_model_imports_neither_mlflow_nor_sklearn_nor_the_cor
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     assert (tmp_path / "o.csv").exists()
+
+
+def test_evaluating_a_registered_version_is_recorded_on_that_version(store, tmp_path, monkeypatch):
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", store.uri)  # where models:/ URIs are looked up
+    r = run("evaluate", "--data", store.eval_data, "--model", f"models:/{REGISTERED_MODEL}/{store.bad_version}",
+            "--report", tmp_path / "rep", "--tracking-uri", store.uri)
+    assert r.exit_code == 0, r.output
+    run_id, _ = tracked(r.output)
+    assert f"evaluated claimclf version {store.bad_version}" in r.output
+    c = client(store.uri)
+    assert c.get_run(run_id).info.run_name == f"evaluate eval · v{store.bad_version}"
+    bad_model = c.get_model_version(REGISTERED_MODEL, store.bad_version).source.removeprefix("models:/")
+    good_model = c.get_model_version(REGISTERED_MODEL, store.good_version).source.removeprefix("models:/")
+    assert ("macro_f1", "eval.csv") in {(m.key, m.dataset_name) for m in c.get_logged_model(bad_model).metrics}
+    assert run_id not in {m.run_id for m in c.get_logged_model(good_model).metrics}

@@ -64,7 +64,10 @@ def _record(tracking: Tracking, log: Callable[[], dict[str, Any]], say: Say) -> 
         return None
     where = f"run {info['run_id']} in experiment {info['experiment_id']} ({display_uri(info['uri'])})"
     if info.get("version") is not None:
-        where += f"; registered as claimclf version {info['version']}"
+        kind = "evaluated" if info.get("evaluated") else "registered as"
+        where += f"; {kind} claimclf version {info['version']}"
+    if info.get("champion"):
+        where += " (the champion: the first version in this registry)"
     return where
 
 

@@ -107,6 +107,68 @@ def log_model(mlflow, pipeline: Pipeline, model_path: Path, sidecar: dict[str, A
     return info, digests
 
 
+# ---------------------------------------------------------------- which version a model is
+
+
+def logged_model_id(version) -> str | None:
+    """The MLflow 3 logged model behind a registered version: where its evaluations are recorded."""
+    model_id = getattr(version, "model_id", None)
+    if model_id:
+        return model_id
+    source = version.source or ""
+    return source[len("models:/"):] if source.startswith("models:/m-") else None
+
+
+def registered_version(client, model_ref: str, sidecar: dict[str, Any]):
+    """The registered version ``model_ref`` is: the one a ``models:/`` URI names, or for a local model
+    file the latest version logged with the same scoring arrays (None when it was never registered)."""
+    from mlflow.exceptions import MlflowException
+
+    if str(model_ref).startswith("models:/"):
+        try:
+            return _version(client, str(model_ref))
+        except MlflowException:
+            return None
+    digest = sidecar.get("scoring_sha256")
+    if not digest:
+        return None
+    try:
+        found = retry(client.search_model_versions, f"name = '{REGISTERED_MODEL}'")
+    except MlflowException:
+        return None
+    same = [v for v in found if (v.tags or {}).get(DIGEST_TAGS["scoring"]) == digest]
+    # identical arrays can come from two trainings; the sidecar's timestamp tells them apart
+    exact = [v for v in same if (v.tags or {}).get("claimclf.model_version") == str(sidecar.get("model_version"))]
+    chosen = exact or same
+    return max(chosen, key=lambda v: int(v.version)) if chosen else None
+
+
+def crown_if_first(client, version: str) -> bool:
+    """Make ``version`` the champion when it is the first version in an empty registry.
+
+    So that ``models:/claimclf@champion`` works after the first training; later versions become
+    champion only through ``claimclf promote``.
+    """
+    from datetime import datetime, timezone
+
+    from mlflow.exceptions import MlflowException
+
+    try:
+        retry(client.get_model_version_by_alias, REGISTERED_MODEL, CHAMPION)
+        return False
+    except MlflowException:
+        pass
+    if len(retry(client.search_model_versions, f"name = '{REGISTERED_MODEL}'")) != 1:
+        return False  # a registry whose champion was removed: promotion decides
+    retry(client.set_registered_model_alias, REGISTERED_MODEL, CHAMPION, version)
+    record = {"promotion.status": "first", "promotion.compared_to": "none",
+              "promotion.at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+              "promotion.rule": "the first version in an empty registry"}
+    for key, value in record.items():
+        retry(client.set_model_version_tag, REGISTERED_MODEL, version, key, value)
+    return True
+
+
 # ---------------------------------------------------------------- loading a version
 
 

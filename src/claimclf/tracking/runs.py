@@ -179,7 +179,7 @@ def log_training(
 
     ``oof_report`` and ``oof_paths`` are the evaluation of the held-out predictions, as written by training.
     """
-    from claimclf.tracking.registry import REGISTERED_MODEL, log_model
+    from claimclf.tracking.registry import REGISTERED_MODEL, crown_if_first, log_model
 
     data_path = Path(data_path)
     with tracker.session() as mlflow:
@@ -254,19 +254,25 @@ def log_training(
             for path in oof_paths or []:
                 retry(mlflow.log_artifact, str(path), "evaluation")
             info, digests = log_model(mlflow, result.pipeline, Path(model_path), sidecar)
+            # the cross-validated numbers, also on the logged model's page, against the training data
+            retry(mlflow.log_metrics, {k: v for k, v in metrics.items() if k.startswith("cv_")},
+                  model_id=info.model_id, dataset=ds)
             version = info.registered_model_version
             client = mlflow.MlflowClient()
+            champion = False
             if version is not None:
                 for key, value in {
                     "train_run_id": run.info.run_id,
                     "data.sha256": sha,
                     "cv_macro_f1": f"{cv.get('mean', float('nan')):.4f}",
+                    "claimclf.model_version": str(sidecar.get("model_version")),
                     **digests,
                 }.items():
                     retry(client.set_model_version_tag, REGISTERED_MODEL, str(version), key, value)
                 retry(mlflow.set_tag, "claimclf.registered_version", str(version))
+                champion = crown_if_first(client, str(version))
         return {"run_id": run.info.run_id, "experiment_id": exp_id, "version": version, "model_uri": info.model_uri,
-                "uri": tracker.uri}
+                "uri": tracker.uri, "champion": champion}
 
 def _log_children(mlflow, exp_id: str, result: TrainResult, best: int) -> str:
     """One child run per search candidate, params and CV metrics, the best one tagged."""
@@ -293,10 +299,21 @@ def log_evaluation(
     sidecar: dict[str, Any],
     paths: list[Path],
 ) -> dict[str, Any]:
-    """A run for ``claimclf evaluate``: metrics by language and slice, the report and plots."""
+    """A run for ``claimclf evaluate``: metrics by language and slice, the report and plots.
+
+    When the model is a registered version (named, or a local file with the same scoring arrays),
+    the run is named after it, takes the logged model as input, and its metrics are recorded
+    against that model and dataset, so the version's model page lists every evaluation.
+    """
+    from mlflow.entities import LoggedModelInput
+
+    from claimclf.tracking.registry import logged_model_id, registered_version
+
     data_path = Path(data_path)
     with tracker.session() as mlflow:
         ds, ds_tags, sha = dataset_input(data_path, df, "label")
+        version = registered_version(mlflow.MlflowClient(), str(model_ref), sidecar)
+        model_id = logged_model_id(version) if version is not None else None
         policy = sidecar.get("decision_policy") or {}
         params = {
             "model": str(model_ref),
@@ -315,14 +332,22 @@ def log_evaluation(
         commit = git_commit()
         if commit:
             tags["mlflow.source.git.commit"] = commit
+        run_name = f"evaluate {data_path.stem}"
+        if version is not None:
+            run_name += f" · v{version.version}"
+            tags["claimclf.registered_version"] = str(version.version)
+            params["registered_version"] = str(version.version)
         exp_id = tracker.experiment_id(mlflow)
-        with mlflow.start_run(experiment_id=exp_id, run_name=f"evaluate {data_path.stem}", tags=tags) as run:
+        with mlflow.start_run(experiment_id=exp_id, run_name=run_name, tags=tags) as run:
             retry(mlflow.log_params, params)
-            retry(mlflow.log_metrics, report_metrics(report))
             retry(mlflow.log_input, ds, context="evaluation", tags=ds_tags)
+            if model_id:
+                retry(mlflow.log_input, model=LoggedModelInput(model_id))
+            retry(mlflow.log_metrics, report_metrics(report), model_id=model_id, dataset=ds)
             for path in paths:
                 retry(mlflow.log_artifact, str(path), "evaluation")
-        return {"run_id": run.info.run_id, "experiment_id": exp_id, "uri": tracker.uri}
+        return {"run_id": run.info.run_id, "experiment_id": exp_id, "uri": tracker.uri,
+                "version": str(version.version) if version is not None else None, "evaluated": True}
 
 
 def _best_candidate(result: TrainResult) -> int:
