@@ -84,7 +84,8 @@ def test_score_csv_keeps_every_row_in_order(tmp_path, small_model):
     df = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert df["claim_id"].tolist() == ["007", "002", "010", "001"]
     assert list(df.columns) == ["claim_id", "text", "amount", "predicted_label", "p_cosmetic", "decision", "evidence",
-                                "reason"]
+                                "reason", "raw_line"]
+    assert (df["raw_line"] == "").all()
     assert df.loc[1, "decision"] == "review" and df.loc[1, "reason"] == "empty text"
     assert set(df.loc[[0, 2], "predicted_label"]) <= {"therapeutic", "cosmetic"}
     # an existing output is never silently replaced
@@ -191,7 +192,7 @@ def test_score_header_only_file_gives_header_only_output(tmp_path, small_model, 
     r = run("score", src, "-o", out, "--model", small_model, "-q", "--text-col", "text")
     if fmt == "csv":
         assert r.exit_code == 0, r.output
-        assert out.read_text().strip() == "claim_id,text,predicted_label,p_cosmetic,decision,evidence,reason"
+        assert out.read_text().strip() == "claim_id,text,predicted_label,p_cosmetic,decision,evidence,reason,raw_line"
     else:  # a JSONL file with no records has no columns at all
         one_line_error(r, "--text-col")
 

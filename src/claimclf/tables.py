@@ -77,6 +77,7 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932"}
 
 # The encodings claim exports come in; detection among all of Python's codecs picks exotic cousins
 # (shift_jis_2004 for a line of GB18030) when a sample is short.
+DETECT_BYTES = 1 << 16  # enough text to tell encodings apart, little enough to take milliseconds
 _CANDIDATES = ["utf_16", "utf_32", "gb18030", "big5", "cp932", "euc_jp", "cp949", "cp1252", "cp1250", "cp1251", "latin_1"]
 
 
@@ -89,7 +90,9 @@ def likely_encodings(sample: bytes) -> list[str]:
 
     from charset_normalizer import from_bytes
 
-    matches = list(from_bytes(sample, cp_isolation=_CANDIDATES))
+    head = sample[:DETECT_BYTES]
+    lines = head[: head.rfind(b"\n") + 1] or head  # whole lines: a character cut in two matches no encoding
+    matches = list(from_bytes(lines, cp_isolation=_CANDIDATES)) or list(from_bytes(head, cp_isolation=_CANDIDATES))
     if not matches:
         return _bomless_utf16(sample)
     best = matches[0].chaos
@@ -165,6 +168,8 @@ def _sniff_encoding(handle: IO[bytes], path: str, encoding: str) -> None:
     except UnicodeDecodeError as exc:
         line = sample[: exc.start].count(b"\n") + 1
         raise _encoding_error(path, encoding, exc, f"line {line}", likely_encodings(sample)) from None
+    if _is_utf8(encoding) and (utf16 := _bomless_utf16(sample)):  # zero bytes are valid UTF-8, garbled columns are not
+        raise ClaimError(f"{path} looks like {_ENCODING_NAMES[utf16[0]]}: pass --encoding {utf16[0]}")
 
 
 class ReadMeter:
