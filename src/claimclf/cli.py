@@ -16,7 +16,7 @@ from typing import Annotated
 
 import typer
 
-from claimclf.errors import ClaimError
+from claimclf.errors import ClaimError, OutputClosed, environment_error
 
 app = typer.Typer(
     name="claimclf",
@@ -35,13 +35,30 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def _stdout_gone() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush does not fail again on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (a test runner's capture)
+        pass
+
+
 def friendly_errors(func):
-    """Turn a :class:`ClaimError` (or any crash) into one line on stderr and an exit code."""
+    """Turn a :class:`ClaimError` (or any crash) into one line on stderr and an exit code.
+
+    A closed stdout (``score ... | head``) ends quietly with exit 141, as a killed pipe writer
+    does; a full disk or a read-only place is named with its cause (exit codes: docs/scoring.md).
+    """
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
+        except (OutputClosed, BrokenPipeError):
+            _stdout_gone()
+            raise typer.Exit(OutputClosed.exit_code) from None
         except ClaimError as exc:
             _err(f"Error: {exc}")
             raise typer.Exit(exc.exit_code) from None
@@ -53,6 +70,10 @@ def friendly_errors(func):
         except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback, no claim text
             if os.environ.get("CLAIMCLF_DEBUG"):
                 raise
+            known = environment_error(exc, action="use") if isinstance(exc, OSError) else None
+            if known is not None:
+                _err(f"Error: {known}")
+                raise typer.Exit(known.exit_code) from None
             tb = exc.__traceback__
             while tb is not None and tb.tb_next is not None:
                 tb = tb.tb_next
@@ -213,10 +234,12 @@ def score(
         _err(f"{done.rows} rows scored ({done.review} to review) in {format_duration(done.seconds)}{rate} -> {output}")
 
 
-@app.command()
+# Unknown options are taken as text, so a claim may start with '-' ("-5 mm ptosis"); -- also works.
+@app.command(context_settings={"ignore_unknown_options": True})
 @friendly_errors
 def predict(
-    text: Annotated[str, typer.Argument(help="One claim justification (quote it).")],
+    text: Annotated[str, typer.Argument(help="One claim justification (quote it). Text may start with '-'; if it "
+                                        "starts like an option (-m, -h, --json), put -- before it.")],
     model: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
     evidence: Annotated[int, typer.Option(min=0, help="Evidence terms to show.")] = 6,

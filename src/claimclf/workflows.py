@@ -247,21 +247,23 @@ def score_file(
     from claimclf.progress import Progress
     from claimclf.scoring.scorer import missing_column_error
     from claimclf.scoring.workers import default_jobs, score_stream
-    from claimclf.tables import ReadMeter, TableWriter, infer_format, iter_table
+    from claimclf.tables import ReadMeter, TableWriter, check_output_path, infer_format, iter_table
 
     in_fmt = infer_format(input, fmt)
-    out_fmt = infer_format(output, output_format) if (output != "-" or output_format) else in_fmt
     if output != "-" and input != "-" and Path(output).resolve() == Path(input).resolve():
         raise ClaimError("output and input are the same file: choose another -o")
+    if output != "-":
+        check_output_path(output, overwrite)  # a directory or a missing one is named before its extension is judged
+    out_fmt = infer_format(output, output_format, "--output-format") if (output != "-" or output_format) else in_fmt
     with contextlib.ExitStack() as stack:
         writer = stack.enter_context(TableWriter(output, out_fmt, overwrite=overwrite))  # refuses an existing output now
         spec = scorer_spec(model, review_band, evidence, say)
         meter = ReadMeter()
         chunks = iter_table(input, fmt=in_fmt, encoding=encoding, batch_size=batch_size, meter=meter)
         first = next(chunks)
-        for col in [text_col] + ([id_col] if id_col else []):
+        for col, option in [(text_col, "--text-col")] + ([(id_col, "--id-col")] if id_col else []):
             if col not in first.columns:
-                raise missing_column_error(col, first.columns)
+                raise missing_column_error(col, first.columns, option)
         read = {"rows": 0}
 
         def counted():
