@@ -171,6 +171,13 @@ def test_registry_champion_and_refused_promotion(store):
     assert tags["promotion.data_sha256"] == sha256_file(store.eval_data)
     promotions = c.search_runs([c.get_experiment_by_name("claimclf-promotions").experiment_id])
     assert "refused" in {r.data.tags["promotion.status"] for r in promotions}
+    refused = next(r for r in promotions if r.data.tags["promotion.status"] == "refused")
+    comparison = json.loads((Path(c.download_artifacts(refused.info.run_id, "comparison.json"))).read_text())
+    assert comparison["candidate_version"] == store.bad_version and comparison["champion_version"] == store.good_version
+    first = comparison["rows"][0]
+    assert first["metric"] == "macro-F1" and first["rule"] == "not lower" and first["passed"] is False
+    assert first["candidate"] < first["champion"]
+    assert {row["metric"] for row in comparison["rows"]} >= {"accuracy en", "accuracy zh"}
 
     r = run("promote", store.bad_version, "--data", store.eval_data, "--tracking-uri", store.uri, "--force")
     assert r.exit_code == 0, r.output

@@ -71,6 +71,14 @@ def _record(tracking: Tracking, log: Callable[[], dict[str, Any]], say: Say) -> 
     return where
 
 
+def model_name(ref: str | Path, sidecar: dict[str, Any]) -> str:
+    """How plots name a model: ``claimclf v3`` / ``claimclf@champion`` for registered ones, else file and timestamp."""
+    ref = str(ref)
+    if ref.startswith("models:/"):
+        return ref[len("models:/"):].replace("/", " v", 1)
+    return f"{Path(ref).name} {sidecar.get('model_version', '')}".strip()
+
+
 # ---------------------------------------------------------------- train
 
 
@@ -143,7 +151,8 @@ def train_and_save(
         oof = evaluate_predictions(df, result.oof_p, Policy.from_sidecar(sidecar))
         oof["note"] = "out-of-fold (cross-validated) predictions on the training data"
         with tempfile.TemporaryDirectory() as tmp:
-            paths = write_report(oof, df, result.oof_p, Path(tmp) / "evaluation")
+            subject = f"{Path(data).name}, out of fold · {model_name(model, sidecar)} · n={len(df)}"
+            paths = write_report(oof, df, result.oof_p, Path(tmp) / "evaluation", subject)
             from claimclf.tracking.runs import log_training
 
             trained.tracked = _record(tracking, lambda: log_training(
@@ -197,7 +206,8 @@ def evaluate_file(
     report["top_features"] = {lang: explainer.top_features(15, lang) for lang in ("en", "zh")}
     report["leakage_flags"] = leakage_flags(explainer.top_features(50, raw=True))
     report["baselines"] = baseline_reports(df, training_majority(sidecar))
-    paths = write_report(report, df, p, Path(report_dir or config.default_report_dir()))
+    subject = f"{data.name} · {model_name(ref, sidecar)} · n={len(df)}"
+    paths = write_report(report, df, p, Path(report_dir or config.default_report_dir()), subject)
     evaluated = Evaluated(report, paths)
     if tracker:
         from claimclf.tracking.runs import log_evaluation

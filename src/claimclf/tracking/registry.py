@@ -273,6 +273,21 @@ class Comparison:
         return out
 
 
+def comparison_record(result: Comparison, status: str) -> dict[str, Any]:
+    """``comparison.json``: each rule as named fields, so it reads without the code that wrote it."""
+    return {
+        "status": status,
+        "candidate_version": result.candidate,
+        "champion_version": result.champion,
+        "data": str(result.data),
+        "data_sha256": result.data_sha256,
+        "n": result.n,
+        "tolerance": result.tolerance,
+        "rows": [{"metric": name, "champion": old, "candidate": new, "rule": rule, "passed": ok}
+                 for name, old, new, rule, ok in result.rows],
+    }
+
+
 def compare(candidate: dict[str, Any], champion: dict[str, Any] | None, tolerance: float) -> list[tuple]:
     """The promotion rules: macro-F1 not lower; no language's accuracy lower by more than ``tolerance``."""
     eps = 1e-9
@@ -341,6 +356,6 @@ def record_promotion(tracker, result: Comparison, status: str, force: bool, new:
                                       "force": str(force)})
             retry(mlflow.log_metrics, {**report_metrics(new, "candidate_"),
                                        **(report_metrics(old, "champion_") if old else {})})
-            retry(mlflow.log_dict, {"status": status, "rows": [list(r) for r in result.rows]}, "comparison.json")
+            retry(mlflow.log_dict, comparison_record(result, status), "comparison.json")
         if move_alias:
             retry(client.set_registered_model_alias, REGISTERED_MODEL, CHAMPION, version)
