@@ -262,6 +262,8 @@ def test_evaluate_records_a_run_and_its_report_has_no_claim_text(store, tmp_path
     run_id, _ = tracked(r.output)
     got = client(store.uri).get_run(run_id)
     assert got.data.tags["claimclf.kind"] == "evaluate"
+    # the UI opens the experiment on "Model training", not on the GenAI overview
+    assert client(store.uri).get_experiment(got.info.experiment_id).tags["mlflow.experimentKind"] == "custom_model_development"
     assert {"accuracy", "macro_f1", "lang_en_accuracy", "lang_zh_accuracy"} <= set(got.data.metrics)
     assert got.inputs.dataset_inputs[0].dataset.digest == sha256_file(store.eval_data)[:36]
     arts = {a.path for a in client(store.uri).list_artifacts(run_id, "evaluation")}
