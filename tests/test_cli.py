@@ -45,7 +45,7 @@ def test_cli_only_parses_calls_one_workflow_and_prints():
     tree = ast.parse(Path(claimclf.cli.__file__).read_text(encoding="utf-8"))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
-    allowed = {"__future__", "functools", "json", "os", "sys", "pathlib", "typing", "typer", "claimclf.errors",
+    allowed = {"__future__", "functools", "json", "os", "sys", "pathlib", "typing", "typer", "typer.core", "claimclf.errors",
                "claimclf.workflows", "claimclf.decision", "claimclf.evaluate", "claimclf.progress"}
     assert imported <= allowed, imported - allowed
     names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
@@ -411,11 +411,17 @@ def test_small_messages_name_the_right_option_and_thing(tmp_path, small_model):
 
 
 def test_predict_takes_text_that_starts_with_a_dash(small_model):
-    r = run("predict", "-5 mm of lid skin rests on the lashes, superior field 20 degrees", "--model", small_model)
-    assert r.exit_code == 0 and "decision:" in r.output, r.output
-    r = run("predict", "--model", small_model, "--", "-m lid skin rests on the lashes")
-    assert r.exit_code == 0 and "decision:" in r.output, r.output
-    assert "put -- before it" in " ".join(run("predict", "--help").output.split())
+    """The whole text is scored (its words are in the evidence), never read as options such as -m."""
+    plain = json.loads(run("predict", "--model", small_model, "--json", "lid skin rests on the lashes, superior field "
+                           "20 degrees").output)
+    for args in (["-5 mm of lid skin rests on the lashes, superior field 20 degrees", "--model", small_model, "--json"],
+                 ["--model", small_model, "--json", "-m lid skin rests on the lashes, superior field 20 degrees"],
+                 ["--model", small_model, "--json", "--", "-5 mm of lid skin rests on the lashes, superior field 20 degrees"]):
+        r = run("predict", *args)
+        assert r.exit_code == 0, r.output
+        got = json.loads(r.output)
+        assert {e["term"] for e in got["evidence"]} & {e["term"] for e in plain["evidence"]}, (args, got)
+    assert "needs -- before it" in " ".join(run("predict", "--help").output.split())
 
 
 def test_evaluate_on_a_one_class_file_evaluates_it(tmp_path, small_model):

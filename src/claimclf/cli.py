@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
 
 from claimclf.errors import ClaimError, OutputClosed, environment_error
 
@@ -234,12 +235,25 @@ def score(
         _err(f"{done.rows} rows scored ({done.review} to review) in {format_duration(done.seconds)}{rate} -> {output}")
 
 
-# Unknown options are taken as text, so a claim may start with '-' ("-5 mm ptosis"); -- also works.
-@app.command(context_settings={"ignore_unknown_options": True})
+def _reads_as_text(arg: str) -> bool:
+    """A dash argument no option can be: a sentence ("-m lid skin …") or a number ("-5 mm ptosis")."""
+    return arg.startswith("-") and not arg.startswith("--") and (any(c.isspace() for c in arg) or arg[1:2].isdigit())
+
+
+class _ClaimTextCommand(TyperCommand):
+    """``predict``: a claim that starts with '-' is text, not a cluster of short options."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        if "--" not in args and any(_reads_as_text(a) for a in args):
+            args = [a for a in args if not _reads_as_text(a)] + ["--", *[a for a in args if _reads_as_text(a)]]
+        return super().parse_args(ctx, args)
+
+
+@app.command(cls=_ClaimTextCommand)
 @friendly_errors
 def predict(
-    text: Annotated[str, typer.Argument(help="One claim justification (quote it). Text may start with '-'; if it "
-                                        "starts like an option (-m, -h, --json), put -- before it.")],
+    text: Annotated[str, typer.Argument(help="One claim justification (quote it). Text may start with '-' "
+                                        "(\"-5 mm ptosis …\"); a single word that looks like an option needs -- before it.")],
     model: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
     evidence: Annotated[int, typer.Option(min=0, help="Evidence terms to show.")] = 6,
