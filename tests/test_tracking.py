@@ -358,3 +358,25 @@ def test_evaluating_a_registered_version_is_recorded_on_that_version(store, tmp_
     good_model = c.get_model_version(REGISTERED_MODEL, store.good_version).source.removeprefix("models:/")
     assert ("macro_f1", "eval.csv") in {(m.key, m.dataset_name) for m in c.get_logged_model(bad_model).metrics}
     assert run_id not in {m.run_id for m in c.get_logged_model(good_model).metrics}
+
+
+def test_training_on_several_files_records_each_as_a_dataset_and_measures_each(tmp_path):
+    uri = f"sqlite:///{tmp_path / 'store' / 'mlflow.db'}"
+    corpus, ours = tmp_path / "corpus.csv", tmp_path / "ours.csv"
+    write_corpus(corpus, n_rows=200, seed=31)
+    write_corpus(tmp_path / "more.csv", n_rows=60, seed=32)
+    pd.read_csv(tmp_path / "more.csv")[["text", "label"]].to_csv(ours, index=False)  # a team's file: no scenario
+    r = run("train", "--data", corpus, "--data", ours, "--weight", "ours.csv=3", "--model", tmp_path / "m.joblib",
+            "--no-search", "--tracking-uri", uri)
+    assert r.exit_code == 0, r.output
+    assert "held out, corpus.csv" in r.output and "held out, ours.csv" in r.output
+    run_id, version = tracked(r.output)
+    got = client(uri).get_run(run_id)
+    inputs = {i.dataset.name: {t.key: t.value for t in i.tags} for i in got.data and got.inputs.dataset_inputs}
+    assert set(inputs) == {"corpus.csv", "ours.csv"}
+    assert inputs["ours.csv"]["weight"] == "3" and inputs["corpus.csv"]["weight"] == "1"
+    assert {"oof_source_file_corpus.csv_accuracy", "oof_source_file_ours.csv_accuracy"} <= set(got.data.metrics)
+    assert got.data.params["train_data"] == "corpus.csv + ours.csv"
+    sidecar = json.loads((tmp_path / "m.joblib.json").read_text())
+    assert [f["weight"] for f in sidecar["training_data"]["files"]] == [1.0, 3.0]
+    assert version == "1" and "the champion" in r.output  # the first version of an empty registry

@@ -116,8 +116,11 @@ TrackOptionalOpt = Annotated[
 @app.command()
 @friendly_errors
 def train(
-    data: Annotated[Path | None, typer.Option(help="Labelled CSV/TSV/JSONL/Parquet (default: the shipped corpus).")] = None,
+    data: Annotated[list[Path] | None, typer.Option(help="Labelled CSV/TSV/JSONL/Parquet (default: the shipped corpus); "
+                                                   "repeat to train on several files, e.g. the corpus and your own labels.")] = None,
     model: ModelOpt = None,
+    weight: Annotated[list[str] | None, typer.Option(help="FILE=WEIGHT: weigh each row of a --data file (default 1), "
+                                                     "e.g. --weight ours.csv=3.")] = None,
     search: Annotated[bool, typer.Option(help="Choose C by grouped cross-validation (off: use the default).")] = True,
     review_band: BandOpt = None,
     target_precision: Annotated[
@@ -137,11 +140,13 @@ def train(
     The review band is chosen so that automatic decisions are right at least --target-precision
     of the time on cross-validated predictions, unless --review-band fixes it.
     """
+    from claimclf.dataset import parse_weights
     from claimclf.decision import parse_band
     from claimclf.workflows import Tracking, train_and_save
 
     done = train_and_save(
-        data, model, search=search, review_band=parse_band(review_band), target_precision=target_precision,
+        data or None, model, weights=parse_weights(weight), search=search, review_band=parse_band(review_band),
+        target_precision=target_precision,
         calibrate=calibrate, text_col=text_col, label_col=label_col,
         tracking=Tracking(track, tracking_uri, experiment, track_optional), say=(lambda m: None) if quiet else _err,
         warn=_err,
@@ -153,6 +158,8 @@ def train(
         typer.echo(f"cross-validated (ungrouped, for comparison): {_fmt(result.cv_ungrouped.metrics)}")
     if result.cv_procedure:
         typer.echo(f"cross-validated (whole procedures held out): {_fmt(result.cv_procedure.metrics)}")
+    for name, m in ((result.cv_breakdown or {}).get("source_file") or {}).items():
+        typer.echo(f"  held out, {name}: n={m['n']}  accuracy {m['accuracy']:.3f}  macro-F1 {m['macro_f1']:.3f}")
     typer.echo(f"chosen: C={result.params['C']:g}")
     if result.calibration:
         c = result.calibration

@@ -81,8 +81,8 @@ def _define_platt_calibrated():
             """``b`` is fitted on the log-odds of ``positive``; the estimator scores ``classes_[1]``."""
             return self.b if self.estimator.classes_[1] == self.positive else -self.b
 
-        def fit(self, X, y):
-            self.estimator.fit(X, y)
+        def fit(self, X, y, sample_weight=None):
+            self.estimator.fit(X, y, sample_weight=sample_weight)
             return self
 
         def __sklearn_is_fitted__(self) -> bool:

@@ -146,7 +146,7 @@ def evaluate_predictions(df: pd.DataFrame, p: np.ndarray, policy: Policy, decisi
     if decisions is None:
         decisions = [policy.decide(float(x)) for x in p]
     report: dict[str, Any] = {"overall": metrics(df["label"].to_numpy(), p, policy.threshold)}
-    for column in ("lang", "source", "slice", "procedure"):
+    for column in ("lang", "source", "slice", "procedure", "source_file"):
         if column in df.columns:
             report[f"by_{column}"] = breakdown(df, p, column, policy.threshold)
     if "text" in df.columns:

@@ -92,9 +92,10 @@ class Trained:
 
 
 def train_and_save(
-    data: Path | None = None,
+    data: Path | list[Path] | None = None,
     model: Path | None = None,
     *,
+    weights: dict[str, float] | None = None,
     search: bool = True,
     review_band: tuple[float, float] | None = None,
     target_precision: float = 0.99,
@@ -107,11 +108,13 @@ def train_and_save(
 ) -> Trained:
     """Train on labelled data, write the model's three files, evaluate the held-out predictions, record the run.
 
+    ``data`` may be several files (e.g. the shipped corpus and a team's own labels): their rows are
+    kept apart in the folds, weighed by ``weights`` (file or file name -> weight), and measured per file.
     ``say`` hears the progress, ``warn`` the warnings (shown even when progress is not).
     """
     import tempfile
 
-    from claimclf.dataset import fingerprint, read_labelled
+    from claimclf.dataset import fingerprint, fingerprint_files, read_labelled, read_training_files
     from claimclf.decision import Policy, presumed_cosmetic_bytes, shipped_presumed_cosmetic
     from claimclf.evaluate import evaluate_predictions, write_report
     from claimclf.files import sha256_file
@@ -119,13 +122,22 @@ def train_and_save(
     from claimclf.segmenter import user_dictionary_path
     from claimclf.train import train
 
-    data = Path(data or config.default_corpus())
+    paths = [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data]) if p] or [config.default_corpus()]
     model = Path(model or config.default_model())
-    if not data.exists() and data == config.default_corpus():
-        raise ClaimError(f"shipped corpus not found at {data}: run `claimclf data generate` first")
+    for path in paths:
+        if not path.exists() and path == config.default_corpus():
+            raise ClaimError(f"shipped corpus not found at {path}: run `claimclf data generate` first")
+    if weights and len(paths) == 1:
+        raise ClaimError("--weight weighs one --data file against another: give two or more --data files")
     tracker = _tracker(tracking, warn)
-    df = read_labelled(data, text_col, label_col, for_training=True)
-    say(f"training on {data} ({len(df)} rows)")
+    if len(paths) == 1:
+        df = read_labelled(paths[0], text_col, label_col, for_training=True)
+        training_data = fingerprint(paths[0], df)
+    else:
+        df = read_training_files(paths, weights or {}, text_col, label_col)
+        training_data = fingerprint_files(paths, df)
+    data = paths[0] if len(paths) == 1 else paths
+    say(f"training on {', '.join(map(str, paths))} ({len(df)} rows)")
     result = train(df, search=search, progress=say, calibrate=calibrate, target_precision=target_precision)
     policy = dict(result.policy)
     if review_band:
@@ -134,7 +146,7 @@ def train_and_save(
         policy["chosen_by"] = f"target precision {target_precision:g} on cross-validated predictions"
     meta = {
         "params": result.params,
-        "training_data": fingerprint(data, df),
+        "training_data": training_data,
         "jieba_user_dict_sha256": sha256_file(Path(user_dictionary_path())),
         "presumed_cosmetic_sha256": sha256(presumed_cosmetic_bytes()),
         "cv": {"grouped": result.cv.grouped, "n_splits": result.cv.n_splits, "metrics": result.cv.metrics},
@@ -151,7 +163,8 @@ def train_and_save(
         oof = evaluate_predictions(df, result.oof_p, Policy.from_sidecar(sidecar))
         oof["note"] = "out-of-fold (cross-validated) predictions on the training data"
         with tempfile.TemporaryDirectory() as tmp:
-            subject = f"{Path(data).name}, out of fold · {model_name(model, sidecar)} · n={len(df)}"
+            names = " + ".join(p.name for p in paths)
+            subject = f"{names}, out of fold · {model_name(model, sidecar)} · n={len(df)}"
             paths = write_report(oof, df, result.oof_p, Path(tmp) / "evaluation", subject)
             from claimclf.tracking.runs import log_training
 
@@ -200,8 +213,9 @@ def evaluate_file(
     engine = loaded.engine()
     report, p = evaluate_model(engine, df, Policy.from_sidecar(sidecar, review_band))
     report["model"] = {"path": str(ref), "version": sidecar.get("model_version"), "sha256": sidecar.get("model_sha256")}
-    report["data"] = {"path": str(data), "rows": len(df),
-                      "in_sample": sha256_file(data) == sidecar.get("training_data", {}).get("sha256")}
+    trained_on = sidecar.get("training_data", {})
+    trained_shas = {trained_on.get("sha256"), *(f.get("sha256") for f in trained_on.get("files", []))}
+    report["data"] = {"path": str(data), "rows": len(df), "in_sample": sha256_file(data) in trained_shas}
     explainer = Explainer.from_engine(engine)
     report["top_features"] = {lang: explainer.top_features(15, lang) for lang in ("en", "zh")}
     report["leakage_flags"] = leakage_flags(explainer.top_features(50, raw=True))

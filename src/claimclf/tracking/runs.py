@@ -116,7 +116,7 @@ def report_metrics(report: dict[str, Any], prefix: str = "") -> dict[str, float]
         value = report.get("overall", {}).get(key)
         if value is not None:
             out[f"{prefix}{key}"] = float(value)
-    for column in ("lang", "slice"):
+    for column in ("lang", "slice", "source_file"):
         for value, m in report.get(f"by_{column}", {}).items():
             safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", str(value))
             for key in ("accuracy", "macro_f1"):
@@ -166,7 +166,7 @@ def log_training(
     tracker: Tracker,
     result: TrainResult,
     df: pd.DataFrame,
-    data_path: Path,
+    data_path: Path | list[Path],
     model_path: Path,
     sidecar: dict[str, Any],
     search: bool,
@@ -181,9 +181,20 @@ def log_training(
     """
     from claimclf.tracking.registry import REGISTERED_MODEL, crown_if_first, log_model
 
-    data_path = Path(data_path)
+    paths = [Path(p) for p in data_path] if isinstance(data_path, (list, tuple)) else [Path(data_path)]
+    data_path = paths[0]
     with tracker.session() as mlflow:
-        ds, ds_tags, sha = dataset_input(data_path, df, "label")
+        if len(paths) == 1:
+            inputs = [dataset_input(data_path, df, "label")]
+        else:  # each file its own dataset input, counted on its own rows
+            inputs = []
+            for p in paths:
+                rows = df[df["source_file"] == p.name]
+                ds_, tags_, sha_ = dataset_input(p, rows, "label")
+                inputs.append((ds_, dict(tags_, weight=f"{rows['weight'].iloc[0]:g}"), sha_))
+        ds, ds_tags, sha = inputs[0]
+        if len(paths) > 1:
+            sha = str(sidecar.get("training_data", {}).get("sha256", sha))
         params = pipeline_params(result.params, result.pipeline)
         params.update(
             {
@@ -191,7 +202,7 @@ def log_training(
                 "search_candidates": str(len(result.search) if search else 1),
                 "cv_strategy": "grouped by scenario" if result.cv.grouped else "stratified",
                 "cv_folds": str(result.cv.n_splits),
-                "train_data": data_path.name,
+                "train_data": " + ".join(p.name for p in paths),
                 "train_rows": str(len(df)),
                 "text_col": text_col,
                 "label_col": label_col,
@@ -233,17 +244,18 @@ def log_training(
         best = _best_candidate(result) if search and len(result.search) > 1 else None
         cv = result.cv.metrics.get("macro_f1", {})
         tags["mlflow.note.content"] = (
-            f"Trained on {data_path.name} ({len(df)} rows, sha256 {sha[:12]}…). "
+            f"Trained on {' + '.join(p.name for p in paths)} ({len(df)} rows, sha256 {sha[:12]}…). "
             f"Cross-validated macro-F1 {cv.get('mean', float('nan')):.3f} ± {cv.get('std', float('nan')):.3f}"
             + (f"; best of {len(result.search)} candidates (child runs)." if best is not None else ".")
         )
         exp_id = tracker.experiment_id(mlflow)
         c = result.params.get("C")
-        run_name = f"train {data_path.stem}" + (f" C={c:g}" if isinstance(c, (int, float)) else "")
+        run_name = f"train {' + '.join(p.stem for p in paths)}" + (f" C={c:g}" if isinstance(c, (int, float)) else "")
         with mlflow.start_run(experiment_id=exp_id, run_name=run_name, tags=tags) as run:
             retry(mlflow.log_params, params)
             retry(mlflow.log_metrics, metrics)
-            retry(mlflow.log_input, ds, context="training", tags=ds_tags)
+            for ds_, tags_, _ in inputs:
+                retry(mlflow.log_input, ds_, context="training", tags=tags_)
             if best is not None:
                 best_child = _log_children(mlflow, exp_id, result, best)
                 retry(mlflow.set_tag, "claimclf.best_child_run_id", best_child)
