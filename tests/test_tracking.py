@@ -380,3 +380,27 @@ def test_training_on_several_files_records_each_as_a_dataset_and_measures_each(t
     sidecar = json.loads((tmp_path / "m.joblib.json").read_text())
     assert [f["weight"] for f in sidecar["training_data"]["files"]] == [1.0, 3.0]
     assert version == "1" and "the champion" in r.output  # the first version of an empty registry
+
+
+def test_calibrate_refits_the_calibration_on_a_teams_sample_as_a_new_version(store, tmp_path):
+    out = tmp_path / "recalibrated.joblib"
+    r = run("calibrate", "--data", store.eval_data, "--model", store.good_model, "--out", out, "--tracking-uri", store.uri)
+    assert r.exit_code == 0, r.output
+    run_id, version = tracked(r.output)
+    old, new = load(store.good_model), load(out)
+    assert new.sidecar["calibration"]["method"].startswith("platt on eval.csv, cross-fitted")
+    assert new.sidecar["calibration"]["a"] != old.sidecar["calibration"]["a"]
+    assert new.sidecar["recalibrated_from"]["model_sha256"] == old.sidecar["model_sha256"]
+    assert new.sidecar["params"] == old.sidecar["params"]  # the features and weights are the trained ones
+    # the word weights are unchanged: the same ranking of claims, only rescaled
+    texts = claim_texts(store.eval_data)[:50]
+    from claimclf.text import normalize
+
+    norms = [normalize(t) for t in texts]
+    old_p, new_p = old.engine().p_cosmetic(norms), new.engine().p_cosmetic(norms)
+    assert (pd.Series(old_p).rank() == pd.Series(new_p).rank()).all()
+    c = client(store.uri)
+    assert c.get_model_version(REGISTERED_MODEL, version).tags["recalibrated_from"] == f"v{store.good_version}"
+    assert c.get_run(run_id).info.run_name == f"calibrate eval · from v{store.good_version}"
+    again = run("calibrate", "--data", store.eval_data, "--model", store.good_model, "--out", out, "--no-track")
+    assert again.exit_code != 0 and "--overwrite" in again.output

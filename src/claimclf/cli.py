@@ -177,6 +177,45 @@ def train(
 
 @app.command()
 @friendly_errors
+def calibrate(
+    data: Annotated[Path, typer.Option(help="Your labelled claims (CSV/TSV/JSONL/Parquet), e.g. a reviewed sample.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the recalibrated model (its .joblib).")],
+    model: ModelOpt = None,
+    folds: Annotated[int, typer.Option(min=2, max=20, help="Folds for cross-fitting the band's probabilities.")] = 5,
+    target_precision: Annotated[
+        float, typer.Option(min=0.5, max=1.0, help="Precision automatic decisions must reach on your claims.")
+    ] = 0.99,
+    overwrite: Annotated[bool, typer.Option(help="Replace --out if it exists.")] = False,
+    text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
+    label_col: Annotated[str, typer.Option(help="Column holding the label.")] = "label",
+    track: TrackOpt = True,
+    tracking_uri: TrackingUriOpt = None,
+    experiment: ExperimentOpt = "claimclf",
+    track_optional: TrackOptionalOpt = False,
+) -> None:
+    """Refit a model's calibration and review band on your own labelled claims, without retraining it.
+
+    The word weights stay as trained; p_cosmetic and the review band are refitted to your claims
+    (the band on cross-fitted probabilities) and written as a new model (a new registered version).
+    """
+    from claimclf.workflows import Tracking, recalibrate_model
+
+    done = recalibrate_model(
+        data, out, model, folds=folds, target_precision=target_precision, overwrite=overwrite, text_col=text_col,
+        label_col=label_col, tracking=Tracking(track, tracking_uri, experiment, track_optional), say=_err,
+    )
+    c, p = done.calibration, done.policy
+    typer.echo(f"calibration: {c['method']}: slope {c['a']:.3f}, intercept {c['b']:+.3f}; "
+               f"ECE on {data.name} {c['ece_before']:.3f} -> {c['ece_after']:.3f} (cross-fitted)")
+    typer.echo(f"decisions: cosmetic if p_cosmetic >= {p['review_high']:.3f}, therapeutic if <= {p['review_low']:.3f}; "
+               f"{p['cv_review_share']:.1%} of your claims to review")
+    typer.echo(f"model written to {done.model} (version {done.sidecar['model_version']})")
+    if done.tracked:
+        typer.echo(f"tracked: {done.tracked}")
+
+
+@app.command()
+@friendly_errors
 def evaluate(
     data: Annotated[Path | None, typer.Option(help="Labelled data to evaluate on (default: the shipped corpus).")] = None,
     model: ModelOpt = None,

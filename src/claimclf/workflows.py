@@ -165,13 +165,104 @@ def train_and_save(
         with tempfile.TemporaryDirectory() as tmp:
             names = " + ".join(p.name for p in paths)
             subject = f"{names}, out of fold · {model_name(model, sidecar)} · n={len(df)}"
-            paths = write_report(oof, df, result.oof_p, Path(tmp) / "evaluation", subject)
+            report_paths = write_report(oof, df, result.oof_p, Path(tmp) / "evaluation", subject)
             from claimclf.tracking.runs import log_training
 
             trained.tracked = _record(tracking, lambda: log_training(
-                tracker, result, df, data, model, sidecar, search, oof_report=oof, oof_paths=paths,
+                tracker, result, df, data, model, sidecar, search, oof_report=oof, oof_paths=report_paths,
                 text_col=text_col, label_col=label_col), warn)
     return trained
+
+
+# ---------------------------------------------------------------- calibrate
+
+
+@dataclass
+class Recalibrated:
+    calibration: dict[str, Any]
+    policy: dict[str, Any]
+    sidecar: dict[str, Any]
+    model: Path
+    tracked: str | None = None
+
+
+def recalibrate_model(
+    data: Path,
+    out: Path,
+    model: str | Path | None = None,
+    *,
+    folds: int = 5,
+    target_precision: float = 0.99,
+    overwrite: bool = False,
+    text_col: str = "text",
+    label_col: str = "label",
+    tracking: Tracking = Tracking(),
+    say: Say = _quiet,
+) -> Recalibrated:
+    """Refit an existing model's calibration and review band on a team's own labelled sample, as a new model.
+
+    The features and word weights stay as trained; only Platt's slope and intercept and the band
+    change. The band is chosen on cross-fitted probabilities (each row calibrated by a fit on the
+    other folds), so it reflects claims the calibration has not seen.
+    """
+    import numpy as np
+
+    from claimclf.dataset import fingerprint, read_labelled
+    from claimclf.decision import PlattCalibrated, bound_confidences, choose_band, cross_fit_platt, fit_platt
+    from claimclf.evaluate import expected_calibration_error
+    from claimclf.persistence import load, save_model
+    from claimclf.text import normalize
+    from claimclf.train import positive_index
+
+    out = Path(out)
+    if out.exists() and not overwrite:
+        raise ClaimError(f"{out} already exists: pass --overwrite to replace it, or choose another --out")
+    ref = model or config.default_model()
+    tracker = _tracker(tracking, say)
+    loaded = load(ref, warn=say)
+    df = read_labelled(data, text_col, label_col, for_training=True)
+    counts = df["label"].value_counts()
+    if counts.min() < folds:
+        raise ClaimError(f"{data}: {counts.min()} {counts.idxmin()} row(s); cross-fitting in {folds} folds needs at "
+                         f"least {folds} of each label (or pass --folds 2)")
+    pipeline = loaded.load_pipeline()
+    clf = pipeline.named_steps["clf"]
+    base = getattr(clf, "estimator", clf)
+    texts = df["text"].astype(str).tolist()
+    z = base.decision_function(pipeline.named_steps["features"].transform(texts))
+    if list(base.classes_).index(config.POSITIVE) == 0:
+        z = -z
+    raw = 1.0 / (1.0 + np.exp(-z))
+    y = df["label"].to_numpy()
+    before = pipeline.predict_proba(texts)[:, positive_index(pipeline)]
+    held = cross_fit_platt(y, raw, folds)
+    norms = [normalize(t) for t in texts]
+    policy = choose_band(y, bound_confidences(held, norms), target_precision)
+    policy["chosen_by"] = f"target precision {target_precision:g} on cross-fitted probabilities of {Path(data).name}"
+    a, b = fit_platt(y, raw)
+    pipeline.set_params(clf=PlattCalibrated(base, a, b))
+    y_pos = y == config.POSITIVE
+    calibration = {
+        "method": f"platt on {Path(data).name}, cross-fitted in {folds} folds",
+        "a": a, "b": b,
+        "ece_before": expected_calibration_error(y_pos, bound_confidences(before, norms)),
+        "ece_after": expected_calibration_error(y_pos, bound_confidences(held, norms)),
+        "previous": loaded.sidecar.get("calibration"),
+    }
+    keep = ("params", "training_data", "jieba_user_dict_sha256", "presumed_cosmetic_sha256", "cv", "cv_ungrouped",
+            "cv_leave_procedure_out", "cv_breakdown", "search")
+    meta = {k: loaded.sidecar[k] for k in keep if k in loaded.sidecar}
+    meta.update(calibration=calibration, decision_policy=policy, calibration_data=fingerprint(Path(data), df),
+                recalibrated_from={"model": str(ref), "model_version": loaded.sidecar.get("model_version"),
+                                   "model_sha256": loaded.sidecar.get("model_sha256")})
+    sidecar = save_model(pipeline, out, meta, loaded.engine().presumed_cosmetic)
+    done = Recalibrated(calibration, policy, sidecar, out)
+    if tracker:
+        from claimclf.tracking.runs import log_recalibration
+
+        done.tracked = _record(tracking, lambda: log_recalibration(tracker, pipeline, df, Path(data), out, sidecar,
+                                                                   str(ref), loaded.sidecar), say)
+    return done
 
 
 # ---------------------------------------------------------------- evaluate

@@ -286,6 +286,42 @@ def log_training(
         return {"run_id": run.info.run_id, "experiment_id": exp_id, "version": version, "model_uri": info.model_uri,
                 "uri": tracker.uri, "champion": champion}
 
+def log_recalibration(tracker: Tracker, pipeline: Pipeline, df: pd.DataFrame, data_path: Path, model_path: Path,
+                      sidecar: dict[str, Any], source_ref: str, source_sidecar: dict[str, Any]) -> dict[str, Any]:
+    """A run for ``claimclf calibrate``: the new slope, intercept and band, the sample as dataset, a new version."""
+    from claimclf.tracking.registry import REGISTERED_MODEL, log_model, registered_version
+
+    with tracker.session() as mlflow:
+        client = mlflow.MlflowClient()
+        ds, ds_tags, sha = dataset_input(data_path, df, "label")
+        source = registered_version(client, source_ref, source_sidecar)
+        calibration, policy = sidecar["calibration"], sidecar["decision_policy"]
+        params = {"calibration_data": data_path.name, "calibration_rows": str(len(df)),
+                  "calibration_method": calibration["method"], "calibration_a": _param_value(calibration["a"]),
+                  "calibration_b": _param_value(calibration["b"]), "recalibrated_from": source_ref,
+                  **{f"policy_{k}": _param_value(policy[k]) for k in ("review_low", "review_high", "target_precision")}}
+        metrics = {"calibration_ece_before": float(calibration["ece_before"]),
+                   "calibration_ece_after": float(calibration["ece_after"]),
+                   "policy_cv_review_share": float(policy["cv_review_share"])}
+        tags = {"claimclf.kind": "calibrate", "claimclf.model_version": str(sidecar.get("model_version")),
+                "claimclf.model_sha256": str(sidecar.get("model_sha256")), "data.sha256": sha, **_library_tags()}
+        name = f"calibrate {data_path.stem}" + (f" · from v{source.version}" if source is not None else "")
+        with mlflow.start_run(experiment_id=tracker.experiment_id(mlflow), run_name=name, tags=tags) as run:
+            retry(mlflow.log_params, params)
+            retry(mlflow.log_metrics, metrics)
+            retry(mlflow.log_input, ds, context="calibration", tags=ds_tags)
+            info, digests = log_model(mlflow, pipeline, Path(model_path), sidecar)
+            version = info.registered_model_version
+            if version is not None:
+                for key, value in {"train_run_id": run.info.run_id, "data.sha256": sha,
+                                   "claimclf.model_version": str(sidecar.get("model_version")),
+                                   "recalibrated_from": f"v{source.version}" if source is not None else source_ref,
+                                   **digests}.items():
+                    retry(client.set_model_version_tag, REGISTERED_MODEL, str(version), key, value)
+        return {"run_id": run.info.run_id, "experiment_id": tracker.experiment_id(mlflow), "version": version,
+                "uri": tracker.uri}
+
+
 def _log_children(mlflow, exp_id: str, result: TrainResult, best: int) -> str:
     """One child run per search candidate, params and CV metrics, the best one tagged."""
     best_id = ""
