@@ -140,12 +140,11 @@ def train(
     The review band is chosen so that automatic decisions are right at least --target-precision
     of the time on cross-validated predictions, unless --review-band fixes it.
     """
-    from claimclf.dataset import parse_weights
     from claimclf.decision import parse_band
     from claimclf.workflows import Tracking, train_and_save
 
     done = train_and_save(
-        data or None, model, weights=parse_weights(weight), search=search, review_band=parse_band(review_band),
+        data or None, model, weights=weight, search=search, review_band=parse_band(review_band),
         target_precision=target_precision,
         calibrate=calibrate, text_col=text_col, label_col=label_col,
         tracking=Tracking(track, tracking_uri, experiment, track_optional), say=(lambda m: None) if quiet else _err,

@@ -95,7 +95,7 @@ def train_and_save(
     data: Path | list[Path] | None = None,
     model: Path | None = None,
     *,
-    weights: dict[str, float] | None = None,
+    weights: dict[str, float] | list[str] | None = None,
     search: bool = True,
     review_band: tuple[float, float] | None = None,
     target_precision: float = 0.99,
@@ -114,7 +114,7 @@ def train_and_save(
     """
     import tempfile
 
-    from claimclf.dataset import fingerprint, fingerprint_files, read_labelled, read_training_files
+    from claimclf.dataset import fingerprint, fingerprint_files, parse_weights, read_labelled, read_training_files
     from claimclf.decision import Policy, presumed_cosmetic_bytes, shipped_presumed_cosmetic
     from claimclf.evaluate import evaluate_predictions, write_report
     from claimclf.files import sha256_file
@@ -127,6 +127,8 @@ def train_and_save(
     for path in paths:
         if not path.exists() and path == config.default_corpus():
             raise ClaimError(f"shipped corpus not found at {path}: run `claimclf data generate` first")
+    if isinstance(weights, list):  # --weight FILE=W as given on the command line
+        weights = parse_weights(weights)
     if weights and len(paths) == 1:
         raise ClaimError("--weight weighs one --data file against another: give two or more --data files")
     tracker = _tracker(tracking, warn)
