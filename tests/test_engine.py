@@ -25,6 +25,12 @@ EDGE_TEXTS = [
     "Pt requests 双眼皮 to look younger, no ptosis, VF full",
     "wants to look younger " * 500,
     "é\u0301 ﬁ ｆｕｌｌ－ｗｉｄｔｈ 臉部 疤痕\tand\n\nnewlines",
+    # Long notes: their anaesthesia, prep and closure clauses are left out by both the pipeline and the engine.
+    "General endotracheal anesthesia was induced. The face was prepped and draped in the usual sterile fashion. "
+    "Bilateral ptosis covering the pupil, superior field 20 degrees. The incisions were closed with 6-0 Prolene. "
+    "A sterile dressing was applied. Estimated blood loss was minimal. The patient tolerated the procedure well.",
+    "患者入手术室,取仰卧位,常规消毒铺巾。局部麻醉成功后核对手术部位。求美者要求双眼皮,无上睑下垂。"
+    "术中出血少,彻底止血后逐层缝合,无菌敷料包扎。术程顺利,患者安返病房,生命体征平稳。" * 2,
 ]
 
 
@@ -155,3 +161,11 @@ def test_normalising_twice_changes_nothing(texts):
     """Scoring normalises once and the pipeline's vectorizers normalise again: the same only if idempotent."""
     once = normalized(texts)
     assert normalized(once) == once
+
+
+def test_long_notes_lose_their_boilerplate_before_features(compact):
+    """The edge texts above are long enough to be filtered, so the equality tests cover the filter too."""
+    for note in EDGE_TEXTS[-2:]:
+        read = compact.focus(normalize(note))
+        assert read != normalize(note) and ("ptosis" in read or "双眼皮" in read)
+        assert "anesthesia" not in read and "缝合" not in read

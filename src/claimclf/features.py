@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from claimclf.boilerplate import Boilerplate
+from claimclf.boilerplate import shipped_markers as shipped_boilerplate
 from claimclf.function_words import NEGATORS_EN, NEGATORS_ZH, NOT_FEATURES
 from claimclf.lexicon import Lexicon
 from claimclf.lexicon import shipped as shipped_lexicon
@@ -99,6 +101,7 @@ class WordAnalyzer:
     def __init__(
         self, ngram_max: int = 2, negation: bool = True, measurements: bool = True, stopwords: bool = True,
         function_words: bool = True, lexicon: Lexicon | None = None, risk: bool = True,
+        boilerplate: Boilerplate | None = None,
     ) -> None:
         self.ngram_max = ngram_max
         self.negation = negation
@@ -107,15 +110,17 @@ class WordAnalyzer:
         self.function_words = function_words
         self.lexicon = lexicon
         self.risk = risk
+        self.boilerplate = boilerplate
 
     def __repr__(self) -> str:
         return (f"WordAnalyzer(ngram_max={self.ngram_max}, negation={self.negation}, "
                 f"measurements={self.measurements}, stopwords={self.stopwords}, function_words={self.function_words}, "
-                f"lexicon={len(self.lexicon) if self.lexicon else None} entries, risk={self.risk})")
+                f"lexicon={len(self.lexicon) if self.lexicon else None} entries, risk={self.risk}, "
+                f"boilerplate={self.boilerplate!r})")
 
     def __setstate__(self, state: dict) -> None:
         defaults = {"measurements": False, "stopwords": False, "function_words": False, "lexicon": None,
-                    "risk": False}
+                    "risk": False, "boilerplate": None}
         self.__dict__.update({**defaults, **state})
 
     def raw_clauses(self, norm: str) -> list[tuple[str, ...]]:
@@ -164,7 +169,9 @@ class WordAnalyzer:
         return list(self.analyze(normalize(text)))
 
     def analyze(self, norm: str) -> tuple[str, ...]:
-        """Features of normalised text (what scoring calls, having normalised once)."""
+        """Features of normalised text (what scoring calls, having normalised once), its boilerplate left out."""
+        if self.boilerplate is not None:
+            norm = self.boilerplate.strip(norm)
         return _analyze(norm, self.ngram_max, self.negation, self.measurements, self.stopwords, self.function_words,
                         self.lexicon, self.risk)
 
@@ -205,15 +212,18 @@ def build_features(
     lexicon: bool = True,
     risk: bool = True,
     char_weight: float = 1.0,
+    boilerplate: bool = True,
 ):
     """Word and character n-gram TF-IDF side by side; ``char_weight`` scales the character block."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import FeatureUnion
 
+    reasons = shipped_lexicon() if lexicon else None
+    # Both blocks skip a long note's boilerplate sentences, judged against the model's own lexicon.
+    skip = Boilerplate(shipped_boilerplate(), reasons) if boilerplate else None
     words = TfidfVectorizer(
         analyzer=WordAnalyzer(ngram_max=ngram_max, negation=negation, measurements=measurements, stopwords=stopwords,
-                              function_words=function_words, lexicon=shipped_lexicon() if lexicon else None,
-                              risk=risk),
+                              function_words=function_words, lexicon=reasons, risk=risk, boilerplate=skip),
         lowercase=False,
         min_df=2,
         sublinear_tf=True,
@@ -221,7 +231,7 @@ def build_features(
     )
     chars = TfidfVectorizer(
         analyzer="char_wb",
-        preprocessor=normalize,
+        preprocessor=skip or normalize,
         ngram_range=char_ngram,
         min_df=3,
         max_features=200_000,
@@ -235,3 +245,14 @@ def _float32():
     import numpy as np
 
     return np.float32
+
+
+def reading(pipeline):
+    """What a fitted pipeline reads of normalised text: all of it, or a long note without its boilerplate."""
+    analyzer = dict(pipeline.named_steps["features"].transformer_list)["words"].analyzer
+    skip = getattr(analyzer, "boilerplate", None)
+    return skip.strip if skip is not None else _whole
+
+
+def _whole(norm: str) -> str:
+    return norm

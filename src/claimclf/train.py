@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 DEFAULT_PARAMS = {
     "C": 32.0, "ngram_max": 2, "negation": True, "measurements": True, "stopwords": True, "function_words": True,
-    "lexicon": True, "risk": True, "char_ngram": (1, 4),
+    "lexicon": True, "risk": True, "char_ngram": (1, 4), "boilerplate": True,
 }
 SEARCH_GRID = [{"C": c} for c in (8.0, 32.0, 128.0)]
 SEED = 0
@@ -198,10 +198,12 @@ def train(
         }
         oof = calibrated
     from claimclf.decision import bound_confidences
+    from claimclf.features import reading
     from claimclf.text import normalize
 
     # The band is chosen on what scoring will report: probabilities bounded by each text's words.
-    oof = bound_confidences(oof, [normalize(t) for t in texts])
+    read = reading(build_pipeline(**best_params))
+    oof = bound_confidences(oof, [read(normalize(t)) for t in texts])
     policy = choose_band(y, oof, target_precision)
     from claimclf.evaluate import breakdown
 

@@ -212,6 +212,7 @@ def recalibrate_model(
     from claimclf.dataset import fingerprint, read_labelled
     from claimclf.decision import PlattCalibrated, bound_confidences, choose_band, cross_fit_platt, fit_platt
     from claimclf.evaluate import expected_calibration_error
+    from claimclf.features import reading
     from claimclf.persistence import load, save_model
     from claimclf.text import normalize
     from claimclf.train import positive_index
@@ -238,7 +239,8 @@ def recalibrate_model(
     y = df["label"].to_numpy()
     before = pipeline.predict_proba(texts)[:, positive_index(pipeline)]
     held = cross_fit_platt(y, raw, folds)
-    norms = [normalize(t) for t in texts]
+    read = reading(pipeline)
+    norms = [read(normalize(t)) for t in texts]
     policy = choose_band(y, bound_confidences(held, norms), target_precision)
     policy["chosen_by"] = f"target precision {target_precision:g} on cross-fitted probabilities of {Path(data).name}"
     a, b = fit_platt(y, raw)

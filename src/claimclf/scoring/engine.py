@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from claimclf.boilerplate import Boilerplate
 from claimclf.config import POSITIVE
 from claimclf.errors import ClaimError
 from claimclf.features import WordAnalyzer
@@ -126,6 +127,9 @@ class _WordBlock(_Block):
         analyzer = {"function_words": False, "risk": False, **settings["analyzer"]}
         if analyzer.get("lexicon") is not None:
             analyzer["lexicon"] = Lexicon(analyzer["lexicon"])
+        markers = analyzer.pop("boilerplate", None)
+        # The engine leaves out boilerplate once for both blocks (Engine.focus), never again per block.
+        self.boilerplate = Boilerplate(markers, analyzer["lexicon"]) if markers is not None else None
         self.analyzer = WordAnalyzer(**analyzer)
         self._clause_ids: dict[tuple[str, ...], tuple[int, ...]] = {}
 
@@ -246,7 +250,12 @@ class Engine:
         sign = 1.0 if self.positive_is_second else -1.0
         return sign * (self.a * self.coef)[: self.n_words]
 
+    def focus(self, norm: str) -> str:
+        """What the model reads of normalised text: all of it, or a long note without its boilerplate."""
+        return self.words.boilerplate.strip(norm) if self.words.boilerplate is not None else norm
+
     def word_rows(self, texts: list[str]) -> Rows:
+        texts = [self.focus(t) for t in texts]
         rows, indices, data = self.words.rows(texts)
         return _csr(rows, indices, data, len(texts), self.n_words)
 
@@ -256,6 +265,7 @@ class Engine:
         A few hundred texts at a time: the character block of a chunk holds about a thousand
         entries per English claim, and only its contribution to the score is kept.
         """
+        texts = [self.focus(t) for t in texts]
         words: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         scores: list[np.ndarray] = []
         for start in range(0, len(texts), SUB_BATCH):
@@ -309,8 +319,11 @@ def _arrays_from_pipeline(pipeline: Pipeline, presumed_cosmetic: tuple[str, ...]
         _check_vectorizer(name, vec)
     if not isinstance(words.analyzer, WordAnalyzer):
         raise _unsupported("the word vectorizer does not use claimclf's WordAnalyzer")
-    if chars.analyzer != "char_wb" or chars.preprocessor is not normalize_fn or chars.tokenizer is not None:
-        raise _unsupported("the character vectorizer is not char_wb over claimclf's normalize")
+    skip = getattr(words.analyzer, "boilerplate", None)
+    preprocessor_ok = chars.preprocessor is normalize_fn if skip is None else chars.preprocessor == skip
+    if chars.analyzer != "char_wb" or not preprocessor_ok or chars.tokenizer is not None:
+        raise _unsupported("the character vectorizer is not char_wb over claimclf's normalize, "
+                           "skipping the same boilerplate as the words")
     estimator = getattr(clf, "estimator", clf)
     classes = [str(c) for c in clf.classes_]
     coef = np.asarray(estimator.coef_, dtype=np.float64)
@@ -330,6 +343,7 @@ def _arrays_from_pipeline(pipeline: Pipeline, presumed_cosmetic: tuple[str, ...]
                 **{k: getattr(words.analyzer, k) for k in ("ngram_max", "negation", "measurements", "stopwords",
                                                               "function_words", "risk")},
                 "lexicon": [list(e) for e in words.analyzer.lexicon.entries] if words.analyzer.lexicon else None,
+                "boilerplate": list(skip.markers) if skip is not None else None,
             },
             "dtype": np.dtype(words.dtype).name, "sublinear_tf": bool(words.sublinear_tf), "norm": words.norm,
             "weight": float(weights.get("words", 1.0)),

@@ -100,6 +100,8 @@ class Scorer:
 
     def decide(self, text: str, norm: str, p: float) -> Decided:
         """What to report for the engine's ``p`` on ``text`` (``norm`` its normalised form)."""
+        # Confidence and doubt go by what the model read: a long note's boilerplate gives no words.
+        norm = self.model.focus(norm)
         tokens = tokenize(norm)
         p = bound_confidence(p, count_content_tokens(tokens, WORDS_COUNTED))
         doubt = self.doubt.reason(text, norm, tokens)

@@ -1,0 +1,115 @@
+"""A long note's boilerplate carries no weight; its reasons and every short text are read whole."""
+
+import pickle
+
+import pytest
+
+from claimclf.boilerplate import LONG_NOTE, Boilerplate, shipped_markers
+from claimclf.function_words import NOT_FEATURES
+from claimclf.lexicon import Lexicon
+from claimclf.lexicon import shipped as shipped_lexicon
+from claimclf.text import normalize
+
+LEX = Lexicon([("condition", "ptosis", "ptosis"), ("condition", "上睑下垂", "ptosis"), ("goal", "look younger", "look younger")])
+SKIP = Boilerplate(shipped_markers(), LEX)
+
+PRE = ("The patient was brought to the operating room and placed supine. General endotracheal anesthesia was induced. "
+       "The face was prepped and draped in the usual sterile fashion. A time-out was performed. ")
+POST = (" Hemostasis was obtained with bipolar cautery. The incisions were closed with 6-0 Prolene sutures. "
+        "A sterile dressing was applied. Estimated blood loss was minimal. The patient tolerated the procedure well.")
+ZH_PRE = "患者入手术室,取仰卧位,常规消毒铺巾。局部麻醉成功后核对手术部位。"
+ZH_POST = "术中出血少,彻底止血后逐层缝合,无菌敷料包扎。术程顺利,患者安返病房,生命体征平稳。" * 3
+
+
+def strip(text: str) -> str:
+    return SKIP.strip(normalize(text))
+
+
+def test_a_short_text_is_read_whole_even_with_markers():
+    text = "Ptosis repair under local anesthesia. Sutures removed at one week."
+    assert len(normalize(text)) < LONG_NOTE
+    assert strip(text) == normalize(text)
+
+
+def test_a_long_notes_procedural_sentences_go_and_its_reasons_stay():
+    claim = "Wants to look younger before her daughter's wedding. She dislikes the folds of her upper lids."
+    assert strip(PRE + claim + POST) == normalize(claim)
+
+
+def test_a_marker_beside_a_named_reason_keeps_its_sentence():
+    note = PRE + "Bilateral ptosis was repaired under local anesthesia." + POST
+    assert strip(note) == "bilateral ptosis was repaired under local anesthesia."
+
+
+def test_chinese_notes_too():
+    claim = "双侧上睑下垂遮挡视野,提上睑肌肌力4mm。"
+    assert strip(ZH_PRE + claim + ZH_POST) == normalize(claim)
+
+
+def test_a_note_of_boilerplate_only_is_read_whole():
+    note = PRE + POST + POST
+    assert len(normalize(note)) >= LONG_NOTE
+    assert strip(note) == normalize(note)
+
+
+def test_numbers_with_a_point_do_not_end_a_sentence():
+    note = PRE + "Levator function 4.5 mm with ptosis covering the pupil." + POST
+    assert "levator function 4.5 mm with ptosis covering the pupil." == strip(note)
+
+
+@pytest.mark.parametrize("text", [PRE + "No reason. Ptosis 2.5 mm." + POST, ZH_PRE + "上睑下垂。" + ZH_POST, PRE * 3, "short"])
+def test_stripping_twice_changes_nothing(text):
+    once = strip(text)
+    assert SKIP.strip(once) == once
+    assert SKIP(once) == once  # as the character vectorizer's preprocessor, on text already stripped
+
+
+def test_the_markers_travel_with_the_model():
+    restored = pickle.loads(pickle.dumps(SKIP))
+    assert restored == SKIP and hash(restored) == hash(SKIP)
+    assert restored.strip(normalize(PRE + "Ptosis." + POST)) == "ptosis."
+
+
+def test_no_marker_is_a_reason_or_a_function_word():
+    """A marker that named a reason would throw reasons away; the lexicon vouches for reasons, not markers."""
+    terms = {term for _, term, _ in shipped_lexicon().entries}
+    markers = shipped_markers()
+    assert len(markers) == len(set(markers))
+    assert not set(markers) & terms
+    assert all(m == normalize(m) for m in markers)
+    # Function words are dropped from features anyway; a marker must say something about technique.
+    assert not set(markers) & NOT_FEATURES
+
+
+ENDS = ("。", ".", "!", "?", "！", "？")
+
+
+def shell(claim: str) -> str:
+    """The claim inside an operative note's anaesthesia, prep and closure, in the claim's language."""
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in claim)
+    end = "" if claim.rstrip().endswith(ENDS) else ("。" if chinese else ".")
+    pre, post = (ZH_PRE + "心电监护,吸氧,建立静脉通道。", ZH_POST) if chinese else (PRE, POST)
+    return pre + claim.rstrip() + end + post
+
+
+def test_a_claim_in_a_boilerplate_shell_scores_as_the_claim_alone(small_model, small_corpus):
+    """The shell carries no weight: the note reads back to the claim (less the claim's own technique
+    clauses, such as "no problems with anaesthesia") and p_cosmetic is the same to the bit."""
+    import pandas as pd
+
+    from claimclf.decision import Policy
+    from claimclf.persistence import load
+    from claimclf.scoring.scorer import Scorer
+
+    model = load(small_model)
+    engine = model.engine()
+    scorer = Scorer(engine, Policy.from_sidecar(model.sidecar), evidence_terms=0)
+    claims = [c.rstrip() for c in pd.read_csv(small_corpus)["text"].astype(str).head(300)]
+    wrapped = [shell(c) for c in claims]
+    ended = [normalize(c) + ("" if c.endswith(ENDS) else ".") for c in claims]
+    alone = [engine.words.boilerplate.strip(c, short_too=True) for c in ended]
+    assert [engine.focus(normalize(w)) for w in wrapped] == alone
+    assert sum(a == c for a, c in zip(alone, ended, strict=True)) >= 0.6 * len(claims)
+    plain, shelled = scorer.score_texts(alone), scorer.score_texts(wrapped)
+    assert [(r["p_cosmetic"], r["decision"], r["reason"]) for r in plain] == [
+        (r["p_cosmetic"], r["decision"], r["reason"]) for r in shelled]
