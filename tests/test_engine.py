@@ -28,7 +28,8 @@ EDGE_TEXTS = [
     # Long notes: their anaesthesia, prep and closure clauses are left out by both the pipeline and the engine.
     "General endotracheal anesthesia was induced. The face was prepped and draped in the usual sterile fashion. "
     "Bilateral ptosis covering the pupil, superior field 20 degrees. The incisions were closed with 6-0 Prolene. "
-    "A sterile dressing was applied. Estimated blood loss was minimal. The patient tolerated the procedure well.",
+    "A sterile dressing was applied. Estimated blood loss was minimal. The patient tolerated the procedure well. "
+    "A time-out was performed. Counts were correct. The patient was transferred to the recovery room.",
     "患者入手术室,取仰卧位,常规消毒铺巾。局部麻醉成功后核对手术部位。求美者要求双眼皮,无上睑下垂。"
     "术中出血少,彻底止血后逐层缝合,无菌敷料包扎。术程顺利,患者安返病房,生命体征平稳。" * 2,
 ]
