@@ -63,7 +63,9 @@ def store(tmp_path_factory):
 
     good_model, bad_model = root / "good.joblib", root / "bad.joblib"
     env_before = os.environ.get("MLFLOW_TRACKING_URI")
+    good_started = time.time()
     r = run("train", "--data", good_data, "--model", good_model, "--search", "--tracking-uri", uri, "-q")
+    good_seconds = time.time() - good_started
     assert r.exit_code == 0, r.output
     good_run, good_version = tracked(r.output)
     r = run("train", "--data", bad_data, "--model", bad_model, "--no-search", "--tracking-uri", uri, "-q")
@@ -72,7 +74,8 @@ def store(tmp_path_factory):
     assert os.environ.get("MLFLOW_TRACKING_URI") == env_before  # --tracking-uri does not leak (mlflow sets it)
     return SimpleNamespace(root=root, uri=uri, good_data=good_data, eval_data=eval_data, good_model=good_model,
                            bad_model=bad_model, good_run=good_run, bad_run=bad_run,
-                           good_version=good_version, bad_version=bad_version)
+                           good_version=good_version, bad_version=bad_version, good_started=good_started,
+                           good_seconds=good_seconds)
 
 
 def test_default_store_is_the_project_sqlite_file(monkeypatch):
@@ -120,6 +123,11 @@ def test_training_run_shows_params_metrics_dataset_and_artifacts(store):
     assert {f"evaluation/{n}" for n in ("report.json", "roc.png", "confusion_matrix.png", "calibration.png",
                                          "precision_recall.png")} <= arts
     assert "sidecar.json" in {a.path for a in c.list_artifacts(parent.info.run_id)}
+
+    # The run spans the training (the UI's duration), not just the logging at its end; it keeps the source tags.
+    assert parent.info.start_time >= int(store.good_started * 1000) - 1000
+    assert (parent.info.end_time - parent.info.start_time) / 1000 >= 0.6 * store.good_seconds
+    assert t["mlflow.source.name"] and t["mlflow.user"]
 
     children = c.search_runs([exp.experiment_id], f"tags.mlflow.parentRunId = '{store.good_run}'")
     assert len(children) == 3

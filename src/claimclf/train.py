@@ -7,6 +7,7 @@ of a split; the ungrouped number is computed too, to show the gap.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -72,6 +73,7 @@ class TrainResult:
     cv_breakdown: dict | None = None  # held-out accuracy by language and slice
     oof_p: np.ndarray | None = None  # the chosen candidate's held-out p_cosmetic, calibrated like the model
     cv_procedure: CVResult | None = None  # whole procedures held out: how the model does on one it never saw
+    started_ms: int | None = None  # when training began (epoch ms): a tracked run spans the training, not its logging
 
 
 def _splitter(y, groups, n_splits: int):
@@ -160,6 +162,7 @@ def train(
     ``df`` is labelled data as :func:`claimclf.dataset.read_labelled` returns it; an optional
     ``weight`` column weighs rows and an optional ``source_file`` column keeps files apart in the folds.
     """
+    started_ms = int(time.time() * 1000)
     texts = df["text"].astype(str).tolist()
     y = df["label"].to_numpy()
     groups = cv_groups(df, group_col)
@@ -221,4 +224,4 @@ def train(
     search_log = [{"params": p, "metrics": r.metrics, "grouped": r.grouped} for p, r in results]
     return TrainResult(pipeline=pipeline, params=best_params, cv=best_cv, cv_ungrouped=ungrouped, search=search_log,
                        calibration=calibration, policy=policy, cv_breakdown=cv_breakdown, oof_p=oof,
-                       cv_procedure=by_procedure)
+                       cv_procedure=by_procedure, started_ms=started_ms)

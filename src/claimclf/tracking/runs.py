@@ -251,7 +251,12 @@ def log_training(
         exp_id = tracker.experiment_id(mlflow)
         c = result.params.get("C")
         run_name = f"train {' + '.join(p.stem for p in paths)}" + (f" C={c:g}" if isinstance(c, (int, float)) else "")
-        with mlflow.start_run(experiment_id=exp_id, run_name=run_name, tags=tags) as run:
+        # Created with training's start time, so the UI's duration is the training's, not the logging's.
+        from mlflow.tracking.context.registry import resolve_tags  # the source and user tags start_run would add
+
+        created = retry(mlflow.MlflowClient().create_run, exp_id, start_time=result.started_ms,
+                        tags=resolve_tags(tags), run_name=run_name)
+        with mlflow.start_run(run_id=created.info.run_id) as run:
             retry(mlflow.log_params, params)
             retry(mlflow.log_metrics, metrics)
             for ds_, tags_, _ in inputs:
