@@ -70,8 +70,9 @@ class Boilerplate:
     def strip(self, norm: str, short_too: bool = False) -> str:
         """Normalised text without its boilerplate clauses; the text itself when short (unless ``short_too``)
         or when nothing else is left."""
-        short = len(norm) + 2 * len(_CJK.findall(norm)) < LONG_NOTE
-        if (short and not short_too) or self._pattern.search(norm) is None:
+        if not short_too and (len(norm) * 3 < LONG_NOTE or len(norm) + 2 * len(_CJK.findall(norm)) < LONG_NOTE):
+            return norm  # the first test spares the count on most claims: no character counts more than three
+        if self._pattern.search(norm) is None:
             return norm
         spans = _CLAUSE.findall(norm)
         kept = [s for s in spans if not self.is_boilerplate(s)]
