@@ -84,3 +84,9 @@ def test_not_an_export(payload):
 def test_missing_values_become_null():
     tasks = to_tasks(pd.DataFrame({"text": ["a"], "x": [pd.NA], "y": [math.nan]}))
     assert tasks[0]["data"] == {"text": "a", "x": None, "y": None}
+
+
+def test_docs_show_the_labelling_config_the_tasks_are_made_for():
+    from tests.conftest import ROOT
+
+    assert LABEL_CONFIG.strip() in (ROOT / "docs" / "labelling.md").read_text(encoding="utf-8")

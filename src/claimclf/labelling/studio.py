@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 FROM_NAME = "label"  # the Choices control's name
 TO_NAME = "text"  # the Text object's name
 LABEL_CONFIG = f"""<View>
-  <Header value="Therapeutic or cosmetic? (labelling guide, section 1)"/>
+  <Header value="Is the claimed procedure therapeutic or cosmetic?"/>
   <Text name="{TO_NAME}" value="$text"/>
   <Choices name="{FROM_NAME}" toName="{TO_NAME}" choice="single" showInLine="true" required="true">
     <Choice value="therapeutic"/>

@@ -37,6 +37,21 @@ def _vectors(norms: list[str]):
     return TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), min_df=1, sublinear_tf=True).fit_transform(norms)
 
 
+def _groups(vectors, k: int, seed: int) -> np.ndarray:
+    """``k`` groups of similar claims (k-means on the TF-IDF rows; fewer when the claims are copies)."""
+    import warnings
+
+    import numpy as np
+    from sklearn.cluster import KMeans
+    from sklearn.exceptions import ConvergenceWarning
+
+    if k <= 1:
+        return np.zeros(vectors.shape[0], dtype=int)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)  # fewer distinct claims than k: some groups stay empty
+        return KMeans(n_clusters=k, n_init=4, random_state=seed).fit_predict(vectors)
+
+
 def _quotas(counts: dict[str, int], n: int) -> dict[str, int]:
     """N shared among languages in proportion to their uncertain claims, each present language at least one."""
     present = {k: v for k, v in counts.items() if v > 0}
@@ -67,7 +82,6 @@ def choose(norms: list[str], langs: list[str], p: np.ndarray, in_band: np.ndarra
     when the rest are near-copies of those chosen.
     """
     import numpy as np
-    from sklearn.cluster import KMeans
 
     if n <= 0 or not len(norms):
         return []
@@ -98,9 +112,9 @@ def choose(norms: list[str], langs: list[str], p: np.ndarray, in_band: np.ndarra
     for lang, quota in quotas.items():
         members = pool[pool_langs == lang]
         k = min(quota, len(members))
-        labels = (KMeans(n_clusters=k, n_init=4, random_state=seed).fit_predict(vectors[[row[int(i)] for i in members]])
-                  if k > 1 else np.zeros(len(members), dtype=int))
-        for c in sorted(range(k), key=lambda c: -u[members[labels == c]].max()):  # most uncertain group first
+        labels = _groups(vectors[[row[int(i)] for i in members]], k, seed)
+        groups = [c for c in range(k) if np.any(labels == c)]  # copies can leave a group empty
+        for c in sorted(groups, key=lambda c: -u[members[labels == c]].max()):  # most uncertain group first
             inside = members[labels == c]
             for i in inside[np.lexsort((inside, -u[inside]))]:
                 if not near_duplicate(int(i)):
