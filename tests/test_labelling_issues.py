@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from claimclf.dataset import read_labelled
-from claimclf.labelling.issues import flip_labels, out_of_fold, rank_issues, recall_at
+from claimclf.labelling.issues import flip_labels, out_of_fold, rank_issues, recall_at, without_texts_of
 from tests.conftest import DEV_SET, ROOT, require_shared
 
 
@@ -47,3 +47,15 @@ def test_flipped_dev_labels_rank_near_the_top():
     ranked = rank_issues(flipped, out_of_fold(flipped, read_labelled(corpus_path)))
     assert len(where) == 6
     assert recall_at(ranked, set(dev["id"].iloc[where])) >= 0.8
+
+
+def test_corpus_copies_of_a_row_do_not_score_it(small_corpus):
+    """A row also in the corpus would be scored by a model trained on it: such corpus rows are left out."""
+    corpus = read_labelled(small_corpus)
+    data = corpus.sample(60, random_state=1).reset_index(drop=True).assign(text=lambda d: " " + d["text"])
+    kept = without_texts_of(corpus, data)
+    assert len(kept) == len(corpus) - corpus["text"].isin(set(data["text"].str.strip())).sum()
+    assert not set(kept["text"]) & set(data["text"].str.strip())
+    flipped, _ = flip_labels(data, 0.1, seed=0)
+    p = out_of_fold(flipped, corpus, folds=3)
+    assert p.shape == (60,) and not np.isnan(p).any()

@@ -27,6 +27,8 @@ def out_of_fold(df: pd.DataFrame, corpus: pd.DataFrame | None = None, folds: int
 
     With ``corpus``, its rows join every training fold (kept in their scenario groups, so
     near-duplicates never straddle a split) and only ``df``'s held-out probabilities are returned.
+    Corpus rows with the text of a row of ``df`` are left out: that row would be scored by a model
+    that had seen it.
     """
     import pandas as pd
 
@@ -37,11 +39,17 @@ def out_of_fold(df: pd.DataFrame, corpus: pd.DataFrame | None = None, folds: int
     if corpus is None:
         merged = mine
     else:
-        theirs = corpus[["text", "label"] + [c for c in ("scenario",) if c in corpus.columns]]
+        theirs = without_texts_of(corpus[["text", "label"] + [c for c in ("scenario",) if c in corpus.columns]], df)
         merged = pd.concat([mine, theirs.assign(source_file="corpus")], ignore_index=True)
     result = cross_validate(merged["text"].astype(str).tolist(), merged["label"].to_numpy(), params,
                             groups=cv_groups(merged), n_splits=folds)
     return result.oof_p[: len(df)]
+
+
+def without_texts_of(corpus: pd.DataFrame, df: pd.DataFrame) -> pd.DataFrame:
+    """``corpus`` without the rows whose text (stripped) is that of a row of ``df``."""
+    texts = set(df["text"].astype(str).str.strip())
+    return corpus[~corpus["text"].astype(str).str.strip().isin(texts)]
 
 
 def rank_issues(df: pd.DataFrame, p_cosmetic: np.ndarray) -> pd.DataFrame:
