@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-POOL_FACTOR = 4  # the pool holds the N x this most uncertain claims (and every claim in the review band)
+POOL_FACTOR = 2  # the pool holds the N x this most uncertain claims (and every claim in the review band)
 NEAR_DUPLICATE = 0.8  # cosine similarity of character n-gram TF-IDF at which two claims count as one
 
 
@@ -88,7 +88,7 @@ def choose(norms: list[str], langs: list[str], p: np.ndarray, in_band: np.ndarra
     p, in_band = np.asarray(p, dtype=float), np.asarray(in_band, dtype=bool)
     u = uncertainty(p, threshold)
     order = np.lexsort((np.arange(len(u)), -u))  # most uncertain first, ties in file order
-    pool = order[: max(POOL_FACTOR * n, int(in_band.sum()))]
+    pool = order[: max(int(POOL_FACTOR * n), int(in_band.sum()))]
     vectors = _vectors([norms[i] for i in pool])  # row j is the claim at pool[j]
     row = {int(i): j for j, i in enumerate(pool)}
     pool_langs = np.asarray(langs)[pool]
