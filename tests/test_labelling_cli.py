@@ -145,3 +145,11 @@ def test_issues_without_corpus_keeps_column_names(tmp_path, team_labels):
     assert len(ranked) == len(df) and set(ranked["id"]) == set(df["id"])
     one_line_error(run("label", "issues", data, "--text-col", "note", "--label-col", "verdict", "--corpus",
                        tmp_path / "none.csv"), "--without-corpus")
+
+
+def test_suggest_reads_stdin_and_writes_tasks_to_stdout(unlabelled, small_model):
+    r = run("label", "suggest", "-", "-n", 2, "--format", "label-studio", "--model", small_model,
+            input=unlabelled.read_text(encoding="utf-8"))
+    assert r.exit_code == 0, r.output
+    tasks = json.loads(r.stdout)
+    assert len(tasks) == 2 and all(t["data"]["text"] for t in tasks)

@@ -144,6 +144,7 @@ def read_export(payload: Any, id_col: str = "id", from_name: str | None = None) 
         raise ClaimError("not a Label Studio JSON export: expected a list of tasks (export the project as JSON)")
     done = Imported(rows=[], tasks=len(payload))
     votes: dict[str, Counter] = {}
+    skipped: set[str] = set()
     truth: dict[str, set[str]] = {}
     data_of: dict[str, dict[str, Any]] = {}
     for task in payload:
@@ -166,7 +167,7 @@ def read_export(payload: Any, id_col: str = "id", from_name: str | None = None) 
             continue
         for annotation in annotations:
             if annotation.get("was_cancelled"):
-                counter["(skipped)"] += 0  # seen, but no vote
+                skipped.add(key)
                 continue
             label = _choice(annotation, from_name)
             if label is None:
@@ -175,9 +176,9 @@ def read_export(payload: Any, id_col: str = "id", from_name: str | None = None) 
             if annotation.get("ground_truth"):
                 truth.setdefault(key, set()).add(label)
     for key, data in data_of.items():
-        counter = +votes[key]  # drops the zero counts
+        counter = votes[key]
         if not counter:
-            if "(skipped)" in votes[key]:
+            if key in skipped:
                 done.skipped += 1
             else:
                 done.unannotated += 1
