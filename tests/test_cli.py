@@ -21,7 +21,7 @@ def run(*args, input=None):
 def test_help_lists_commands():
     r = run("--help")
     assert r.exit_code == 0
-    for cmd in ("train", "evaluate", "score", "predict", "data"):
+    for cmd in ("train", "evaluate", "score", "predict", "data", "label"):
         assert cmd in r.output
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from claimclf.errors import CannotWrite, DiskFull
-from claimclf.files import atomic_write_bytes, claim, temporary_beside
+from claimclf.files import atomic_write_bytes, claim, temporary_beside, write_new_bytes
 
 
 def _finished(path: Path, data: bytes) -> str:
@@ -98,3 +98,13 @@ def test_atomic_write_on_a_read_only_file_system_names_the_file(tmpfs):
     with pytest.raises(CannotWrite, match=rf"cannot write {disk / 'report.json'}: Read-only file system") as info:
         atomic_write_bytes(disk / "report.json", b"{}")
     assert info.value.exit_code == 5
+
+
+def test_write_new_bytes_never_replaces_unless_asked_and_leaves_no_temporary(tmp_path):
+    target = tmp_path / "tasks.json"
+    write_new_bytes(target, b"[1]")
+    with pytest.raises(FileExistsError):
+        write_new_bytes(target, b"[2]")
+    assert target.read_bytes() == b"[1]"
+    write_new_bytes(target, b"[3]", overwrite=True)
+    assert target.read_bytes() == b"[3]" and sorted(p.name for p in tmp_path.iterdir()) == ["tasks.json"]

@@ -30,6 +30,9 @@ app = typer.Typer(
 )
 data_app = typer.Typer(help="Generate and check labelled data.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
+label_app = typer.Typer(help="Choose claims to label, read labels back from Label Studio, find labels that look wrong.",
+                        no_args_is_help=True)
+app.add_typer(label_app, name="label")
 
 
 def _err(message: str) -> None:
@@ -383,6 +386,90 @@ def data_validate(
     if not report.ok:
         raise ClaimError(f"{path} failed validation (see the FAIL lines above)")
     typer.echo("valid")
+
+
+@label_app.command("suggest")
+@friendly_errors
+def label_suggest(
+    input: Annotated[str, typer.Argument(help="Unlabelled claims (CSV, TSV, JSONL, Parquet) or - for stdin.")],
+    n: Annotated[int, typer.Option("-n", min=1, help="How many claims to choose.")] = 50,
+    output: Annotated[str, typer.Option("--output", "-o", help="Output file, or - for stdout.")] = "-",
+    format: Annotated[str | None, typer.Option("--format", help="Output format: csv, tsv, jsonl, parquet, or label-studio "
+                                               "(Label Studio import tasks, JSON); default: from -o.")] = None,
+    exclude: Annotated[list[Path] | None, typer.Option(help="File of claims already labelled: their ids are skipped "
+                                                       "(repeatable).")] = None,
+    id_col: Annotated[str, typer.Option(help="Column holding the claim id (needed with --exclude).")] = "id",
+    text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
+    input_format: Annotated[str | None, typer.Option(help="Input format: csv, tsv, jsonl, parquet.")] = None,
+    encoding: Annotated[str, typer.Option(help="Input encoding, e.g. gb18030 (default: UTF-8, BOM or not).")] = "utf-8-sig",
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing output file.")] = False,
+    model: ModelOpt = None,
+    review_band: BandOpt = None,
+    seed: Annotated[int, typer.Option(help="Seed of the grouping of similar claims.")] = 0,
+) -> None:
+    """Choose the N unlabelled claims that would teach the model most, for labelling.
+
+    Uncertain claims (near the threshold, in the review band), spread over languages and groups of
+    similar claims, no near-copies. The output has every input column, an empty label column to fill,
+    and predicted_label, p_cosmetic, evidence and why_chosen (docs/labelling.md).
+    """
+    from claimclf.decision import parse_band
+    from claimclf.workflows import suggest_labels
+
+    done = suggest_labels(input, output, n, exclude=exclude, model=model, text_col=text_col, id_col=id_col,
+                          input_format=input_format, fmt=format, encoding=encoding, overwrite=overwrite,
+                          review_band=parse_band(review_band), seed=seed, say=_err)
+    c = done.counts
+    _err(f"{c['chosen']} of {c['candidates']} candidate claims chosen ({c['already_labelled']} already labelled, "
+         f"{c['not_judged']} the model cannot judge) -> {output}")
+
+
+@label_app.command("import")
+@friendly_errors
+def label_import(
+    export: Annotated[Path, typer.Argument(help="Label Studio export, JSON format (a list of tasks with annotations).")],
+    output: Annotated[str, typer.Option("--output", "-o", help="Labelled table to write, or - for stdout.")] = "-",
+    format: Annotated[str | None, typer.Option("--format", help="Output format: csv, tsv, jsonl, parquet.")] = None,
+    id_col: Annotated[str, typer.Option(help="Field of the task data holding the claim id.")] = "id",
+    from_name: Annotated[str | None, typer.Option(help="Read only the Choices control of this name (default: any).")] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing output file.")] = False,
+) -> None:
+    """Read a Label Studio JSON export back as a labelled table (text, label, label_votes and the task's data).
+
+    Skipped annotations do not count; a ground-truth annotation decides; otherwise the majority of
+    annotators does, and claims they split evenly on are left out and named.
+    """
+    from claimclf.workflows import import_label_studio
+
+    done = import_label_studio(export, output, id_col=id_col, from_name=from_name, fmt=format, overwrite=overwrite)
+    for line in done.lines():
+        _err(line)
+
+
+@label_app.command("issues")
+@friendly_errors
+def label_issues(
+    data: Annotated[Path, typer.Argument(help="Labelled claims (CSV/TSV/JSONL/Parquet).")],
+    output: Annotated[str, typer.Option("--output", "-o", help="Ranked table to write, or - for stdout.")] = "-",
+    format: Annotated[str | None, typer.Option("--format", help="Output format: csv, tsv, jsonl, parquet.")] = None,
+    with_corpus: Annotated[bool, typer.Option("--with-corpus/--without-corpus",
+                                              help="Train each fold on the shipped corpus too (slower, finds more).")] = True,
+    corpus: Annotated[Path | None, typer.Option(help="Labelled corpus for --with-corpus (default: the shipped one).")] = None,
+    folds: Annotated[int, typer.Option(min=2, max=20, help="Cross-validation folds.")] = 5,
+    text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
+    label_col: Annotated[str, typer.Option(help="Column holding the label.")] = "label",
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing output file.")] = False,
+) -> None:
+    """Rank labelled rows by how likely their label is wrong (cross-validated probabilities, cleanlab).
+
+    Adds given_label, suggested_label, label_quality (0: surely wrong .. 1: surely right), label_issue
+    (flagged by confident learning) and rank (1: check first); rows come out in rank order.
+    """
+    from claimclf.workflows import find_label_issues
+
+    done = find_label_issues(data, output, with_corpus=with_corpus, corpus=corpus, folds=folds, text_col=text_col,
+                             label_col=label_col, fmt=format, overwrite=overwrite, say=_err)
+    _err(f"{done.flagged} of {done.rows} labels flagged as likely wrong -> {output}")
 
 
 def main() -> None:

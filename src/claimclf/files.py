@@ -110,3 +110,29 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
 def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def write_new_bytes(path: Path, data: bytes, overwrite: bool = False) -> None:
+    """Write ``data`` to ``path`` whole or not at all, never over an existing file unless ``overwrite`` (see :func:`claim`).
+
+    Raises FileExistsError when ``path`` exists (or appears meanwhile) and ``overwrite`` is off.
+    """
+    from claimclf.errors import environment_error
+
+    path = Path(path)
+    tmp = None
+    try:
+        fd, tmp = temporary_beside(path, ".partial")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        claim(tmp, path, overwrite)
+        tmp = None
+    except BaseException as exc:
+        if tmp:
+            remove_quietly(tmp)
+        mapped = environment_error(exc, path) if isinstance(exc, OSError) and not isinstance(exc, FileExistsError) else None
+        if mapped is not None:
+            raise mapped from None
+        raise

@@ -549,3 +549,213 @@ def promote_version(
     else:
         echo(f"promoted: {CHAMPION} is now v{version} (was v{champion})")
     return status
+
+
+# ---------------------------------------------------------------- label
+
+
+LABEL_STUDIO = "label-studio"
+
+
+def _write_output(frame_or_bytes: Any, output: str, fmt: str, overwrite: bool) -> None:
+    """A table (or Label Studio JSON bytes) to ``output``: ``-`` is stdout; a file is written whole, never over
+    an existing one unless ``overwrite``."""
+    import sys
+
+    from claimclf.files import write_new_bytes
+    from claimclf.tables import TableWriter
+
+    if fmt != LABEL_STUDIO:
+        with TableWriter(output, fmt, overwrite=overwrite) as writer:
+            writer.write(frame_or_bytes)
+        return
+    if output == "-":
+        sys.stdout.buffer.write(frame_or_bytes)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        write_new_bytes(Path(output), frame_or_bytes, overwrite)
+    except FileExistsError:
+        raise ClaimError(f"output {output} appeared while this run was going (another run?) and was left as it was: "
+                         "pass --overwrite to replace it, or choose another -o") from None
+
+
+def _output_format(input: str, output: str, fmt: str | None, in_fmt: str, overwrite: bool,
+                   allowed_json: bool = False) -> str:
+    """The output's format (``label-studio`` only where ``allowed_json``), after refusing a bad output place."""
+    from claimclf.tables import check_output_path, infer_format
+
+    if output != "-" and input != "-" and Path(output).resolve() == Path(input).resolve():
+        raise ClaimError("output and input are the same file: choose another -o")
+    if output != "-":
+        check_output_path(output, overwrite)
+    if fmt and fmt.lower() == LABEL_STUDIO:
+        if not allowed_json:
+            raise ClaimError(f"--format {LABEL_STUDIO} is for `label suggest`; use csv, tsv, jsonl or parquet")
+        return LABEL_STUDIO
+    return infer_format(output, fmt, "--format") if (output != "-" or fmt) else in_fmt
+
+
+def _labelled_ids(paths: list[Path], id_col: str, encoding: str) -> set[str]:
+    """The ids in each ``--exclude`` file: claims already labelled (or sent out to label)."""
+    from claimclf.scoring.scorer import missing_column_error
+    from claimclf.tables import read_table
+
+    ids: set[str] = set()
+    for path in paths:
+        table = read_table(str(path), encoding=encoding)
+        if id_col not in table.columns:
+            raise ClaimError(f"--exclude {path}: {missing_column_error(id_col, table.columns, '--id-col')}")
+        ids |= set(table[id_col].dropna().astype(str).str.strip())
+    return ids
+
+
+@dataclass
+class Suggested:
+    counts: dict[str, int]
+    format: str
+
+
+def suggest_labels(
+    input: str,
+    output: str = "-",
+    n: int = 50,
+    *,
+    exclude: list[Path] | None = None,
+    model: str | Path | None = None,
+    text_col: str = "text",
+    id_col: str = "id",
+    input_format: str | None = None,
+    fmt: str | None = None,
+    encoding: str = "utf-8-sig",
+    overwrite: bool = False,
+    review_band: tuple[float, float] | None = None,
+    evidence: int = config.EVIDENCE_TERMS,
+    seed: int = 0,
+    say: Say = _quiet,
+) -> Suggested:
+    """Choose the ``n`` unlabelled claims of ``input`` worth labelling next and write them for labelling.
+
+    Rows with a label in ``input`` and ids listed in ``exclude`` files are skipped. ``fmt`` is the
+    output format: a table (an empty ``label`` column to fill) or ``label-studio`` import tasks.
+    """
+    import numpy as np
+    import pandas as pd
+
+    from claimclf.labelling.studio import tasks_json
+    from claimclf.labelling.suggest import suggest
+    from claimclf.scoring.scorer import missing_column_error, text_values
+    from claimclf.tables import infer_format, iter_table
+
+    in_fmt = infer_format(input, input_format, "--input-format")
+    out_fmt = _output_format(input, output, fmt, in_fmt, overwrite, allowed_json=True)
+    spec = scorer_spec(model, review_band, evidence, say)
+    chunks = list(iter_table(input, fmt=in_fmt, encoding=encoding, batch_size=100_000))
+    frame = pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
+    if text_col not in frame.columns:
+        raise missing_column_error(text_col, frame.columns, "--text-col")
+    skip = np.zeros(len(frame), dtype=bool)
+    if exclude:
+        if id_col not in frame.columns:
+            raise missing_column_error(id_col, frame.columns, "--id-col")
+        skip |= frame[id_col].astype(str).str.strip().isin(_labelled_ids(list(exclude), id_col, encoding)).to_numpy()
+    if "label" in frame.columns:
+        skip |= (frame["label"].fillna("").astype(str).str.strip() != "").to_numpy()
+    values = [v for chunk in chunks for v in text_values(chunk, text_col)]  # unreadable rows are marked per chunk
+    scorer = spec.build()
+    scored = pd.DataFrame(scorer.score_columns(values))
+    policy = scorer.policy
+    chosen, counts = suggest(frame, scored, n, (policy.review_low, policy.review_high), policy.threshold, skip,
+                             text_col=text_col, seed=seed)
+    if out_fmt == LABEL_STUDIO:
+        _write_output(tasks_json(chosen, text_col), output, out_fmt, overwrite)
+    else:
+        _write_output(chosen, output, out_fmt, overwrite)
+    return Suggested(counts, out_fmt)
+
+
+def import_label_studio(
+    export: Path,
+    output: str = "-",
+    *,
+    id_col: str = "id",
+    from_name: str | None = None,
+    fmt: str | None = None,
+    overwrite: bool = False,
+):
+    """A Label Studio JSON export as a labelled table (``label`` and ``label_votes`` after the task's data).
+
+    Returns the :class:`~claimclf.labelling.studio.Imported` counts, to say what was left out and why.
+    """
+    import json
+
+    import pandas as pd
+
+    from claimclf.labelling.studio import read_export
+
+    export = Path(export)
+    if not export.is_file():
+        raise ClaimError(f"Label Studio export not found: {export}" if not export.exists() else f"{export} is not a file")
+    out_fmt = _output_format(str(export), output, fmt, "csv", overwrite)
+    try:
+        payload = json.loads(export.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ClaimError(f"{export} is not UTF-8 text: export the project as JSON from Label Studio") from None
+    except json.JSONDecodeError as exc:
+        raise ClaimError(f"{export} is not valid JSON (line {exc.lineno}: {exc.msg}): export the project as JSON") from None
+    done = read_export(payload, id_col=id_col, from_name=from_name)
+    if not done.rows:
+        raise ClaimError(f"{export}: no task has a usable annotation ({'; '.join(done.lines()[1:]) or 'no tasks'})")
+    columns = list(dict.fromkeys(k for row in done.rows for k in row if k not in ("label", "label_votes")))
+    frame = pd.DataFrame(done.rows, columns=[*columns, "label", "label_votes"])
+    _write_output(frame, output, out_fmt, overwrite)
+    return done
+
+
+@dataclass
+class LabelIssues:
+    rows: int
+    flagged: int
+    with_corpus: bool
+
+
+def find_label_issues(
+    data: Path,
+    output: str = "-",
+    *,
+    with_corpus: bool = True,
+    corpus: Path | None = None,
+    folds: int = 5,
+    text_col: str = "text",
+    label_col: str = "label",
+    fmt: str | None = None,
+    overwrite: bool = False,
+    say: Say = _quiet,
+) -> LabelIssues:
+    """Rank the rows of a labelled file by how likely their label is wrong (see :mod:`claimclf.labelling.issues`).
+
+    The probabilities are out of fold: each row is scored by the pipeline trained on the other
+    folds, with the shipped corpus (or ``corpus``) in every training fold unless ``with_corpus`` is off.
+    """
+    from claimclf.dataset import read_labelled
+    from claimclf.labelling.issues import out_of_fold, rank_issues
+
+    out_fmt = _output_format(str(data), output, fmt, "csv", overwrite)
+    df = read_labelled(data, text_col, label_col, for_training=True)
+    counts = df["label"].value_counts()
+    if counts.min() < folds:
+        raise ClaimError(f"{data}: {counts.min()} {counts.idxmin()} row(s); {folds}-fold cross-validation needs at "
+                         f"least {folds} of each label (or pass --folds 2)")
+    extra = None
+    if with_corpus:
+        corpus = Path(corpus or config.default_corpus())
+        if not corpus.is_file():
+            raise ClaimError(f"corpus {corpus} not found: run `claimclf data generate`, pass --corpus, or --without-corpus")
+        extra = read_labelled(corpus)
+        say(f"cross-validating {len(df)} rows in {folds} folds, each fold also trained on {corpus.name} ({len(extra)} rows) ...")
+    else:
+        say(f"cross-validating {len(df)} rows in {folds} folds ...")
+    ranked = rank_issues(df, out_of_fold(df, extra, folds))
+    renames = {k: v for k, v in (("text", text_col), ("label", label_col)) if k != v}
+    _write_output(ranked.rename(columns=renames), output, out_fmt, overwrite)
+    return LabelIssues(len(ranked), int(ranked["label_issue"].sum()), with_corpus)
