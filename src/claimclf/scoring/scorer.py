@@ -101,8 +101,9 @@ class Scorer:
     def decide(self, text: str, norm: str, p: float) -> Decided:
         """What to report for the engine's ``p`` on ``text`` (``norm`` its normalised form)."""
         tokens = tokenize(norm)
-        p = bound_confidence(p, count_content_tokens(tokens, WORDS_COUNTED))
-        doubt = self.doubt.reason(text, norm, tokens)
+        content = count_content_tokens(tokens, WORDS_COUNTED)  # counted once: the doubt rules need fewer
+        p = bound_confidence(p, content)
+        doubt = self.doubt.reason(text, norm, tokens, content)
         if doubt:
             return Decided(shrink(p), "review", doubt, p)
         return Decided(p, self.policy.decide(p), "", p)
