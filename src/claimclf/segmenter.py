@@ -229,6 +229,7 @@ def reset_segmenter() -> None:
     with _jieba_lock:
         _jieba, _segmenter_name = None, ""
     segment_run.cache_clear()
-    from claimclf.text import tokenize
+    from claimclf.text import piece_tokens, tokenize
 
     tokenize.cache_clear()
+    piece_tokens.cache_clear()
