@@ -229,7 +229,9 @@ def reset_segmenter() -> None:
     with _jieba_lock:
         _jieba, _segmenter_name = None, ""
     segment_run.cache_clear()
+    from claimclf.decision import piece_words
     from claimclf.text import piece_tokens, tokenize
 
     tokenize.cache_clear()
     piece_tokens.cache_clear()
+    piece_words.cache_clear()
