@@ -129,16 +129,11 @@ from claimclf import segmenter as S, text as T
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 S.segmenter_name()  # build the dictionary first: start-up is measured elsewhere
 cached = S.segment_run
-pieces = getattr(T, "piece_tokens", None)  # the cache of pieces between boundary marks, where there is one
 if sys.argv[3] == "nocache":
     T.segment_run = cached.__wrapped__  # the tokenizer as it was before the clause cache
-    if pieces is not None:
-        T.piece_tokens = pieces.__wrapped__
 times = []
 for _ in range(int(sys.argv[2])):
     cached.cache_clear(); T.tokenize.cache_clear()  # cold, as in a fresh scoring process
-    if pieces is not None:
-        pieces.cache_clear()
     start = time.perf_counter()
     for t in texts:
         T.tokenize(T.normalize(t))

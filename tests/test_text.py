@@ -1,10 +1,6 @@
 import re
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from claimclf.segmenter import segment_run
-from claimclf.text import _RUN, BOUNDARY, detect_lang, normalize, tokenize
+from claimclf.text import BOUNDARY, detect_lang, normalize, tokenize
 
 
 def test_normalize_fullwidth_case_space():
@@ -55,32 +51,6 @@ def test_normalize_is_idempotent_where_one_conversion_pass_is_not():
     for text in ("畢昇", "乾清宮", "蒐獵", "疗效显著", "ＢＭＩ　３８，視野遮擋"):
         once = normalize(text)
         assert normalize(once) == once, text
-
-
-def whole_text_tokens(norm: str) -> list[str]:
-    """The tokenizer run over the whole text at once, as it was before pieces were cached."""
-    tokens: list[str] = []
-    for m in _RUN.finditer(norm):
-        if m.lastgroup == "cjk":
-            tokens.extend(segment_run(m.group()))
-        elif m.lastgroup == "bound":
-            if not tokens or tokens[-1] != BOUNDARY:
-                tokens.append(BOUNDARY)
-        else:
-            tokens.append(m.group())
-    return tokens
-
-
-PIECES = ["4.5", "3.", ".5", "a.b", "e.g.", " - ", "-", "x-ray", "no", "视野", "双眼皮", "(", ")", ",", ";", ":", "!",
-          "?", ".", "。", "、", "1", "mm", "°", "%", "/", " ", "it's", "v1.2", "a-"]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=20).map("".join))
-def test_tokens_piece_by_piece_are_the_whole_texts(text):
-    norm = normalize(text)
-    tokenize.cache_clear()
-    assert list(tokenize(norm)) == whole_text_tokens(norm)
 
 
 def test_counting_letters_up_to_a_limit_decides_as_counting_all():

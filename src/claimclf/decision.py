@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from claimclf.config import POSITIVE, REVIEW_BAND
 from claimclf.errors import ClaimError
-from claimclf.text import BOUNDARY, PIECE_CACHE, detect_lang, has_cjk, piece_tokens, tokenize
+from claimclf.text import BOUNDARY, detect_lang, has_cjk, tokenize
 
 if TYPE_CHECKING:
     import numpy as np
@@ -225,11 +224,10 @@ class Doubt:
 
     presumed_cosmetic: tuple[str, ...]
 
-    def reason(self, raw: str, norm: str, tokens: tuple[str, ...] | None = None, content: int | None = None,
-               latin: list[str] | None = None) -> str:
-        """The reason for review, or ``""``: ``raw`` as given, ``norm`` its normalised form; ``tokens``
-        its tokens (:func:`claimclf.text.tokenize`), ``content`` their content tokens counted (up to at
-        least :data:`MIN_CONTENT_TOKENS`) and ``latin`` their Latin words, when already known.
+    def reason(self, raw: str, norm: str, tokens: tuple[str, ...] | None = None, content: int | None = None) -> str:
+        """The reason for review, or ``""``: ``raw`` as given, ``norm`` its normalised form, ``tokens``
+        its tokens (:func:`claimclf.text.tokenize`) and ``content`` their content tokens counted (up to at
+        least :data:`MIN_CONTENT_TOKENS`) when already known.
 
         "Another language" is judged against general vocabularies (:mod:`claimclf.languages`),
         never against the words the model was trained on.
@@ -237,7 +235,7 @@ class Doubt:
         lang = detect_lang(raw)
         if lang == "unknown":
             return "no English or Chinese text to judge"
-        if tokens is None and (content is None or latin is None):
+        if tokens is None:
             tokens = tokenize(norm)
         if lang == "zh" and _KANA.search(raw) and len(_KANA.findall(raw)) >= 0.2 * len(raw.strip()):
             return "written in Japanese (another language), not English or Chinese"
@@ -245,7 +243,7 @@ class Doubt:
             from claimclf.languages import other_language
 
             # Latin words are content tokens already (not a boundary, a number or blank).
-            other = other_language(latin if latin is not None else latin_words(tokens))
+            other = other_language([t for t in tokens if t.isascii() and t.isalpha()])
             if other and (lang == "en" or not has_cjk(norm)):
                 return f"written in {other} (another language), not English or Chinese"
         if content is None:
@@ -254,22 +252,6 @@ class Doubt:
         if too_short and not any(name in norm for name in self.presumed_cosmetic):
             return "too short to judge: no reason given for the procedure"
         return ""
-
-
-def latin_words(tokens: tuple[str, ...]) -> list[str]:
-    """The tokens written in Latin letters alone: the words the language vote reads."""
-    return [t for t in tokens if t.isascii() and t.isalpha()]
-
-
-@lru_cache(maxsize=PIECE_CACHE)
-def piece_words(piece: str) -> tuple[int, tuple[str, ...]]:
-    """Content tokens of one piece of text (:func:`claimclf.text.pieces`) and its Latin words.
-
-    What the confidence bound and the doubt rules read of a text's tokens, as sums over its pieces:
-    claims repeat pieces far more than whole texts.
-    """
-    tokens = piece_tokens(piece)
-    return count_content_tokens(tokens, len(tokens)), tuple(latin_words(tokens))
 
 
 def content_tokens(norm: str) -> list[str]:

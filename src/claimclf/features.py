@@ -147,9 +147,16 @@ class WordAnalyzer:
         return self._filtered(self.marked_clauses(norm))
 
     def _filtered(self, clauses: list[list[str]]) -> list[list[str]]:
+        dropped = NOT_FEATURES if self.function_words else STOPWORDS if self.stopwords else frozenset()
+        bare = self.function_words  # bare numbers and symbols: measurements speak through their threshold tokens
         kept: list[list[str]] = []
         for clause in clauses:
-            words = [t for t in clause if _is_kept(t, self.function_words, self.stopwords)]
+            words = []
+            for t in clause:
+                b = base(t)
+                if b in dropped or (bare and (b in RISK_MARKERS or _BARE.fullmatch(b))):
+                    continue
+                words.append(t)
             if words:
                 kept.append(words)
         return kept
@@ -167,12 +174,11 @@ class WordAnalyzer:
         """The features one clause gives (n-grams and named reasons): the same wherever the clause appears,
         so scoring caches them per clause."""
         marked = self._marked(clause)
-        kept = [t for t in marked if _is_kept(t, self.function_words, self.stopwords)]
-        features = list(kept)
-        if self.ngram_max >= 2:  # pairs spelt out directly: the common setting, and the most n-grams
-            features += [a + " " + b for a, b in zip(kept, kept[1:], strict=False)]
-        for n in range(3, self.ngram_max + 1):
-            features += [" ".join(kept[i : i + n]) for i in range(len(kept) - n + 1)]
+        features: list[str] = []
+        for kept in self._filtered([marked]):
+            for n in range(1, self.ngram_max + 1):
+                for i in range(len(kept) - n + 1):
+                    features.append(" ".join(kept[i : i + n]))
         if self.lexicon is not None:
             features.extend(self.lexicon.features(marked, PREFIXES))
         return features
@@ -182,18 +188,6 @@ class WordAnalyzer:
         if self.measurements:
             features.extend(measurement_tokens(norm))
         return tuple(features)
-
-
-@lru_cache(maxsize=65_536)
-def _is_kept(token: str, function_words: bool, stopwords: bool) -> bool:
-    """Whether a token becomes a word feature: function words, bare numbers and symbols do not.
-
-    Cached: a clause's words come from a small vocabulary, and this runs for each of them.
-    """
-    dropped = NOT_FEATURES if function_words else STOPWORDS if stopwords else frozenset()
-    b = base(token)
-    # Bare numbers and symbols (with function_words): measurements speak through their threshold tokens.
-    return not (b in dropped or (function_words and (b in RISK_MARKERS or _BARE.fullmatch(b))))
 
 
 @lru_cache(maxsize=100_000)

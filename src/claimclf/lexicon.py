@@ -10,7 +10,7 @@ it was trained with, so editing the file never changes what a trained model read
 from __future__ import annotations
 
 import hashlib
-from functools import cached_property, lru_cache
+from functools import cached_property
 from importlib import resources
 
 RESOURCE = "lexicon.tsv"
@@ -61,11 +61,16 @@ class Lexicon:
     def features(self, clause: list[str], prefixes: tuple[str, ...] = ("not:",)) -> list[str]:
         """The reason features of one clause of tokens; a reason inside a scope (negation, risk) carries its prefix."""
         index = self._index
-        pairs = [_split(token, prefixes) for token in clause]
-        base = [b for _, b in pairs]
-        if not any(map(index.__contains__, base)):  # most clauses name no reason at all
-            return []
-        scopes = [s for s, _ in pairs]
+
+        def split(token: str) -> tuple[str, str]:
+            if not token.startswith(prefixes):  # most tokens: one call in C instead of a loop
+                return "", token
+            for prefix in prefixes:
+                if token.startswith(prefix):
+                    return prefix, token[len(prefix):]
+            return "", token
+
+        scopes, base = zip(*map(split, clause), strict=True) if clause else ((), ())
         found: list[str] = []
         i = 0
         while i < len(base):
@@ -80,15 +85,6 @@ class Lexicon:
             else:
                 i += 1
         return found
-
-
-@lru_cache(maxsize=65_536)
-def _split(token: str, prefixes: tuple[str, ...]) -> tuple[str, str]:
-    """(scope prefix or "", the token without it): cached, as clauses reuse a small vocabulary."""
-    for prefix in prefixes:
-        if token.startswith(prefix):
-            return prefix, token[len(prefix):]
-    return "", token
 
 
 def shipped() -> Lexicon:

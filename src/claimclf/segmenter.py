@@ -229,9 +229,6 @@ def reset_segmenter() -> None:
     with _jieba_lock:
         _jieba, _segmenter_name = None, ""
     segment_run.cache_clear()
-    from claimclf.decision import piece_words
-    from claimclf.text import piece_tokens, tokenize
+    from claimclf.text import tokenize
 
     tokenize.cache_clear()
-    piece_tokens.cache_clear()
-    piece_words.cache_clear()

@@ -28,10 +28,6 @@ _RUN = re.compile(
     r"|(?P<bound>[.,;:!?()\n]|\s-\s)"
 )
 _LATIN_LETTER = re.compile("[A-Za-z]")
-# Characters that are a clause boundary wherever they stand (a "." unless a digit follows: 4.5 is a number).
-# No token spans one, so text cut at them tokenizes piece by piece as it does whole.
-_PIECE_END = re.compile(r"[,;:!?()]|\.(?!\d)")
-PIECE_CACHE = 65_536  # distinct pieces whose tokens are kept (a few tens of MB at most)
 
 
 def has_cjk(text: str) -> bool:
@@ -93,30 +89,10 @@ def tokenize(norm: str) -> tuple[str, ...]:
     """Tokens of normalised text (see :func:`normalize`), with :data:`BOUNDARY` where a clause ends.
 
     Chinese runs go through jieba, Latin runs split into words, numbers stay whole.
-    Cached because cross-validation tokenizes the same texts many times; each piece between
-    boundary marks (:func:`pieces`) is cached too, as claims repeat them far more than whole texts.
+    Cached because cross-validation tokenizes the same texts many times.
     """
     tokens: list[str] = []
-    for k, piece in enumerate(pieces(norm)):
-        if k and (not tokens or tokens[-1] != BOUNDARY):  # the mark the text was cut at
-            tokens.append(BOUNDARY)
-        cut = piece_tokens(piece)
-        if cut and cut[0] == BOUNDARY and tokens and tokens[-1] == BOUNDARY:  # boundaries collapse across a cut too
-            cut = cut[1:]
-        tokens += cut
-    return tuple(tokens)
-
-
-def pieces(norm: str) -> list[str]:
-    """Normalised text cut at the marks that always end a clause, the marks left out."""
-    return _PIECE_END.split(norm)
-
-
-@lru_cache(maxsize=PIECE_CACHE)
-def piece_tokens(piece: str) -> tuple[str, ...]:
-    """:func:`tokenize` of one piece of :func:`pieces`, worked out run by run (bounded cache)."""
-    tokens: list[str] = []
-    for m in _RUN.finditer(piece):
+    for m in _RUN.finditer(norm):
         kind = m.lastgroup
         if kind == "cjk":
             tokens.extend(segment_run(m.group()))

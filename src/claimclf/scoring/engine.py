@@ -27,7 +27,6 @@ from claimclf.features import WordAnalyzer
 from claimclf.lexicon import Lexicon
 from claimclf.measurements import measurement_tokens
 from claimclf.scoring.chargrams import CharGrams
-from claimclf.text import BOUNDARY, piece_tokens, pieces
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -35,7 +34,7 @@ if TYPE_CHECKING:
 FORMAT = 1
 SUB_BATCH = 1024  # texts whose features are held at once
 WORD_CACHE = 20_000  # distinct words whose character n-gram ids are kept by the fallback (a few MB)
-PIECE_CACHE = 100_000  # distinct pieces of text whose word feature ids are kept (some 30 MB)
+CLAUSE_CACHE = 100_000  # distinct clauses whose word feature ids are kept (some 30 MB)
 
 
 @dataclass(frozen=True)
@@ -119,9 +118,7 @@ class _Block:
 
 
 class _WordBlock(_Block):
-    """Word features, worked out once per distinct piece of text between boundary marks
-    (:func:`claimclf.text.pieces`): claims repeat those far more than whole texts, and no clause spans two.
-    """
+    """Word features, worked out once per distinct clause: claims repeat clauses far more than whole texts."""
 
     def __init__(self, terms: list[str], idf: np.ndarray, settings: dict[str, Any]) -> None:
         super().__init__(terms, idf, settings)
@@ -130,7 +127,7 @@ class _WordBlock(_Block):
         if analyzer.get("lexicon") is not None:
             analyzer["lexicon"] = Lexicon(analyzer["lexicon"])
         self.analyzer = WordAnalyzer(**analyzer)
-        self._piece_ids: dict[str, tuple[int, ...]] = {}
+        self._clause_ids: dict[tuple[str, ...], tuple[int, ...]] = {}
 
     def occurrences(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         ids: list[int] = []
@@ -143,31 +140,19 @@ class _WordBlock(_Block):
 
     def feature_ids(self, norm: str) -> list[int]:
         """Vocabulary ids of the features of normalised text, one per occurrence, unknown features left out."""
-        cache = self._piece_ids
+        index, cache = self.index, self._clause_ids
         ids: list[int] = []
-        for piece in pieces(norm):
-            known = cache.get(piece)
+        for clause in self.analyzer.raw_clauses(norm):
+            known = cache.get(clause)
             if known is None:
-                known = self._piece_feature_ids(piece)
-                if len(cache) >= PIECE_CACHE:
+                known = tuple(i for i in map(index.get, self.analyzer.clause_features(clause)) if i is not None)
+                if len(cache) >= CLAUSE_CACHE:
                     cache.clear()
-                cache[piece] = known
+                cache[clause] = known
             ids += known
         if self.analyzer.measurements:
-            ids += [i for i in map(self.index.get, measurement_tokens(norm)) if i is not None]
+            ids += [i for i in map(index.get, measurement_tokens(norm)) if i is not None]
         return ids
-
-    def _piece_feature_ids(self, piece: str) -> tuple[int, ...]:
-        """The ids of the features of each clause of one piece (what raw_clauses gives of the whole text)."""
-        index, analyzer = self.index, self.analyzer
-        ids: list[int] = []
-        tokens = piece_tokens(piece)
-        start = 0
-        for end in [*(k for k, tok in enumerate(tokens) if tok == BOUNDARY), len(tokens)]:
-            if end > start:
-                ids += [i for i in map(index.get, analyzer.clause_features(tokens[start:end])) if i is not None]
-            start = end + 1
-        return tuple(ids)
 
 
 class _CharBlock(_Block):

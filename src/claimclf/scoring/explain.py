@@ -87,31 +87,26 @@ class Explainer:
         import numpy as np
 
         X = self.word_rows(texts) if word_matrix is None else word_matrix
-        # Products and their order keys for the whole block at once; plain lists for the loop below.
-        contrib = X.data * self.coef[X.indices]
-        keys = -np.abs(contrib)
-        values, cols, names = contrib.tolist(), X.indices.tolist(), self.names
-        bounds = np.asarray(X.indptr).tolist()
         result: list[list[Evidence]] = []
         for i in range(X.shape[0]):
-            start, end = bounds[i], bounds[i + 1]
-            items: list[Evidence] = []
-            result.append(items)
-            if start == end:
-                continue
             chinese = has_cjk(texts[i])
+            start, end = X.indptr[i], X.indptr[i + 1]
+            cols = X.indices[start:end]
+            contrib = X.data[start:end] * self.coef[cols]
+            order = np.argsort(-np.abs(contrib))
+            items: list[Evidence] = []
             seen: set[str] = set()
-            for j in (np.argsort(keys[start:end]) + start).tolist():  # the row's own sort, as before
-                if len(items) >= k or values[j] == 0:
+            for j in order:
+                if len(items) >= k or contrib[j] == 0:
                     break
-                name = names[cols[j]]
-                if name.endswith(GENERIC):  # "a condition named": its named reason says more
+                if self.names[cols[j]].endswith(GENERIC):  # "a condition named": its named reason says more
                     continue
-                term = readable(name, chinese=chinese)
+                term = readable(self.names[cols[j]], chinese=chinese)
                 if term in seen:
                     continue
                 seen.add(term)
-                items.append(Evidence(term, values[j]))
+                items.append(Evidence(term, float(contrib[j])))
+            result.append(items)
         return result
 
     def top_features(

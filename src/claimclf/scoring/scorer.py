@@ -10,17 +10,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from claimclf.config import EVIDENCE_TERMS
-from claimclf.decision import (
-    WORDS_COUNTED,
-    Doubt,
-    Policy,
-    bound_confidence,
-    piece_words,
-    shrink,
-)
+from claimclf.decision import WORDS_COUNTED, Doubt, Policy, bound_confidence, count_content_tokens, shrink
 from claimclf.errors import ClaimError
 from claimclf.tables import Unreadable, unreadable_rows
-from claimclf.text import normalize, pieces
+from claimclf.text import normalize, tokenize
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -107,14 +100,10 @@ class Scorer:
 
     def decide(self, text: str, norm: str, p: float) -> Decided:
         """What to report for the engine's ``p`` on ``text`` (``norm`` its normalised form)."""
-        content, latin = 0, []
-        for piece in pieces(norm):  # summed piece by piece: claims repeat pieces far more than texts
-            n, words = piece_words(piece)
-            content += n
-            latin += words
-        content = min(content, WORDS_COUNTED)  # counted once: the doubt rules need fewer
+        tokens = tokenize(norm)
+        content = count_content_tokens(tokens, WORDS_COUNTED)  # counted once: the doubt rules need fewer
         p = bound_confidence(p, content)
-        doubt = self.doubt.reason(text, norm, content=content, latin=latin)
+        doubt = self.doubt.reason(text, norm, tokens, content)
         if doubt:
             return Decided(shrink(p), "review", doubt, p)
         return Decided(p, self.policy.decide(p), "", p)
