@@ -59,3 +59,26 @@ def small_model(tmp_path_factory, small_corpus) -> Path:
     result = CliRunner().invoke(app, ["train", "--data", str(small_corpus), "--model", str(path), "--no-search", "-q"])
     assert result.exit_code == 0, result.output
     return path
+
+
+@pytest.fixture
+def tmpfs(tmp_path) -> Iterator:
+    """``tmpfs(size, read_only=False)`` mounts a small RAM file system and gives its path, so a full disk
+    (ENOSPC) or a read-only one (EROFS) is real, not injected. Skips where mounting is not allowed."""
+    import subprocess
+
+    mounted: list[Path] = []
+
+    def mount(size: str = "64k", read_only: bool = False) -> Path:
+        where = tmp_path / f"mnt{len(mounted)}"
+        where.mkdir()
+        options = f"size={size},mode=0777" + (",ro" if read_only else "")
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(where)], capture_output=True)
+        if done.returncode != 0:
+            pytest.skip("cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN)")
+        mounted.append(where)
+        return where
+
+    yield mount
+    for where in reversed(mounted):
+        subprocess.run(["umount", "-l", str(where)], capture_output=True)

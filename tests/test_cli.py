@@ -1,6 +1,7 @@
 """End-to-end: the real CLI on real files, as a user runs it."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -44,7 +45,7 @@ def test_cli_only_parses_calls_one_workflow_and_prints():
     tree = ast.parse(Path(claimclf.cli.__file__).read_text(encoding="utf-8"))
     imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
     imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
-    allowed = {"__future__", "functools", "json", "os", "sys", "pathlib", "typing", "typer", "claimclf.errors",
+    allowed = {"__future__", "functools", "json", "os", "sys", "pathlib", "typing", "typer", "typer.core", "claimclf.errors",
                "claimclf.workflows", "claimclf.decision", "claimclf.evaluate", "claimclf.progress"}
     assert imported <= allowed, imported - allowed
     names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
@@ -84,7 +85,8 @@ def test_score_csv_keeps_every_row_in_order(tmp_path, small_model):
     df = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert df["claim_id"].tolist() == ["007", "002", "010", "001"]
     assert list(df.columns) == ["claim_id", "text", "amount", "predicted_label", "p_cosmetic", "decision", "evidence",
-                                "reason"]
+                                "reason", "raw_line"]
+    assert (df["raw_line"] == "").all()
     assert df.loc[1, "decision"] == "review" and df.loc[1, "reason"] == "empty text"
     assert set(df.loc[[0, 2], "predicted_label"]) <= {"therapeutic", "cosmetic"}
     # an existing output is never silently replaced
@@ -191,7 +193,7 @@ def test_score_header_only_file_gives_header_only_output(tmp_path, small_model, 
     r = run("score", src, "-o", out, "--model", small_model, "-q", "--text-col", "text")
     if fmt == "csv":
         assert r.exit_code == 0, r.output
-        assert out.read_text().strip() == "claim_id,text,predicted_label,p_cosmetic,decision,evidence,reason"
+        assert out.read_text().strip() == "claim_id,text,predicted_label,p_cosmetic,decision,evidence,reason,raw_line"
     else:  # a JSONL file with no records has no columns at all
         one_line_error(r, "--text-col")
 
@@ -289,3 +291,142 @@ def test_score_keeps_broken_rows_of_an_export(tmp_path, small_model, jobs):
     assert df.loc[[3, 8], "p_cosmetic"].tolist() == ["", ""]
     others = df.drop(index=[3, 8])
     assert (others["predicted_label"] == "therapeutic").all() and (others["reason"] == "").all()
+
+
+# --- reliability: exclusive outputs, kept ids, the machine's refusals, small things -------------
+
+CLI = [sys.executable, "-m", "claimclf.cli"]
+
+
+def _claims(path, n, text="Upper lid skin rests on the lashes; superior field 20 degrees"):
+    pd.DataFrame({"id": [f"c{i:05d}" for i in range(n)], "text": [text] * n}).to_csv(path, index=False)
+    return path
+
+
+def test_two_runs_racing_to_one_output_never_overwrite_each_other(tmp_path, small_model):
+    """As `score big.csv -o o.csv & score small.csv -o o.csv`: one wins, the other fails in one line, the file is whole."""
+    big, small = _claims(tmp_path / "big.csv", 6000), _claims(tmp_path / "small.csv", 10)
+    out = tmp_path / "o.csv"
+    args = ["-o", str(out), "--model", str(small_model), "--jobs", "1", "-q"]
+    slow = subprocess.Popen([*CLI, "score", str(big), "--batch-size", "500", *args], stderr=subprocess.PIPE, text=True)
+    fast = subprocess.Popen([*CLI, "score", str(small), *args], stderr=subprocess.PIPE, text=True)
+    codes = {"slow": slow.wait(timeout=300), "fast": fast.wait(timeout=300)}
+    errors = {"slow": slow.stderr.read(), "fast": fast.stderr.read()}
+    assert sorted(codes.values()) == [0, 2], (codes, errors)
+    winner = "slow" if codes["slow"] == 0 else "fast"
+    loser = "fast" if winner == "slow" else "slow"
+    message = errors[loser].strip()
+    assert message.count("\n") == 0 and message.startswith("Error: output") and "--overwrite" in message, message
+    assert "appeared while this run was going" in message or "already exists" in message, message
+    back = pd.read_csv(out, dtype=str)
+    assert len(back) == (6000 if winner == "slow" else 10) and back["decision"].notna().all()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_the_issues_broken_row_keeps_its_id_and_line(tmp_path, small_model):
+    src = tmp_path / "in.csv"
+    src.write_bytes(b'id,text\n001,Ptosis blocks vision\n002,"abc"def\n003,wants botox\n')
+    for extra in ([], ["--id-col", "id"]):
+        out = tmp_path / f"out{len(extra)}.csv"
+        r = run("score", src, "-o", out, "--model", small_model, "-q", *extra)
+        assert r.exit_code == 0, r.output
+        df = pd.read_csv(out, dtype=str, keep_default_na=False)
+        assert df["id"].tolist() == ["001", "002", "003"]
+        assert df["raw_line"].tolist() == ["", '002,"abc"def', ""]
+        assert df.loc[1, "decision"] == "review" and df.loc[1, "reason"].startswith("line 3 could not be parsed")
+        assert df.loc[[0, 2], "decision"].ne("").all() and df.loc[2, "predicted_label"] == "cosmetic"
+
+
+def test_a_closed_stdout_ends_quietly(tmp_path, small_model):
+    """`claimclf score in.csv -o - | head -1`: exit 141 as for any pipe writer, no message, no traceback."""
+    src = _claims(tmp_path / "in.csv", 20_000)
+    proc = subprocess.Popen([*CLI, "score", str(src), "-o", "-", "--model", str(small_model), "--batch-size", "500",
+                             "--jobs", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline().startswith(b"id,text,")
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 141
+    assert proc.stderr.read().decode() == ""
+
+
+def test_a_full_stdout_is_named_with_its_exit_code(tmp_path, small_model):
+    src = _claims(tmp_path / "in.csv", 50)
+    with open("/dev/full", "wb") as full:
+        r = subprocess.run([*CLI, "score", str(src), "--model", str(small_model)], stdout=full, stderr=subprocess.PIPE,
+                           text=True, timeout=120)
+    assert r.returncode == 6
+    assert r.stderr.strip() == "Error: cannot write standard output: No space left on device; free some space or write elsewhere"
+
+
+def test_a_full_disk_and_a_read_only_one_are_named_with_their_exit_codes(tmp_path, small_model, tmpfs):
+    src = _claims(tmp_path / "in.csv", 3000)
+    full = tmpfs("64k")
+    one_line_error(r := run("score", src, "-o", full / "o.csv", "--model", small_model, "-q"),
+                   f"cannot write {full / 'o.csv'}: No space left on device", "nothing was left under the output name")
+    assert r.exit_code == 6 and list(full.iterdir()) == []
+    read_only = tmpfs(read_only=True)
+    one_line_error(r := run("score", src, "-o", read_only / "o.csv", "--model", small_model, "-q"),
+                   f"cannot write {read_only / 'o.csv'}: Read-only file system")
+    assert r.exit_code == 5
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
+def test_a_directory_without_write_permission_is_named(tmp_path, small_model):
+    """Root ignores permissions, so as root the run is made without the capability that lets it (setpriv)."""
+    import shutil
+
+    src = _claims(tmp_path / "in.csv", 5)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    os.chmod(locked, 0o555)
+    prefix = []
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv: permissions cannot be denied")
+        prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+    try:
+        r = subprocess.run([*prefix, *CLI, "score", str(src), "-o", str(locked / "o.csv"), "--model", str(small_model),
+                            "-q"], capture_output=True, text=True, timeout=120)
+    finally:
+        os.chmod(locked, 0o755)
+    assert r.returncode == 5, r.stderr
+    assert r.stderr.strip() == (f"Error: cannot write {locked / 'o.csv'}: Permission denied; "
+                                "check its permissions or write elsewhere")
+    assert list(locked.iterdir()) == []
+
+
+def test_small_messages_name_the_right_option_and_thing(tmp_path, small_model):
+    src = tmp_path / "in.csv"
+    src.write_text("id,text\n1,hello\n")
+    one_line_error(run("score", src, "--model", small_model, "--id-col", "claim_id"),
+                   "no column 'claim_id'", "pass --id-col NAME (did you mean --id-col id?)")
+    one_line_error(run("score", src, "--model", small_model, "-o", tmp_path / "x.xlsx"), "pass --output-format")
+    (tmp_path / "d").mkdir()
+    one_line_error(run("score", src, "--model", small_model, "-o", tmp_path / "d"), "is a directory")
+    one_line_error(run("score", src, "--model", small_model, "-o", tmp_path / "new" / "o.csv"),
+                   f"the output's directory {tmp_path / 'new'} does not exist")
+    assert not (tmp_path / "new").exists()
+    dup = tmp_path / "dup.csv"
+    dup.write_text("id,text,text\n1,a,b\n")
+    one_line_error(run("score", dup, "--model", small_model), "the header names 'text' twice")
+
+
+def test_predict_takes_text_that_starts_with_a_dash(small_model):
+    """The whole text is scored (its words are in the evidence), never read as options such as -m."""
+    plain = json.loads(run("predict", "--model", small_model, "--json", "lid skin rests on the lashes, superior field "
+                           "20 degrees").output)
+    for args in (["-5 mm of lid skin rests on the lashes, superior field 20 degrees", "--model", small_model, "--json"],
+                 ["--model", small_model, "--json", "-m lid skin rests on the lashes, superior field 20 degrees"],
+                 ["--model", small_model, "--json", "--", "-5 mm of lid skin rests on the lashes, superior field 20 degrees"]):
+        r = run("predict", *args)
+        assert r.exit_code == 0, r.output
+        got = json.loads(r.output)
+        assert {e["term"] for e in got["evidence"]} & {e["term"] for e in plain["evidence"]}, (args, got)
+    assert "needs -- before it" in " ".join(run("predict", "--help").output.split())
+
+
+def test_evaluate_on_a_one_class_file_evaluates_it(tmp_path, small_model):
+    data = tmp_path / "one.csv"
+    data.write_text("text,label\n" + "".join(f"Ptosis blocks the upper field at {i} degrees,therapeutic\n" for i in range(8)))
+    r = run("evaluate", "--data", data, "--model", small_model, "--report", tmp_path / "rep", "--no-track")
+    assert r.exit_code == 0, r.output
+    assert "only one class" not in r.output and "therapeutic  precision" in r.output

@@ -85,3 +85,24 @@ def test_validate_and_training_agree_on_label_case():
     df = good()
     df["label"] = ["Cosmetic", "therapeutic ", "COSMETIC", "Therapeutic"]
     assert validate(df).ok
+
+
+def test_several_training_files_are_marked_and_weighed(tmp_path):
+    from claimclf.dataset import fingerprint_files, parse_weights, read_training_files
+
+    a, b = tmp_path / "corpus.csv", tmp_path / "ours.csv"
+    rows = "".join(f"Ptosis blocks the upper field at {i} degrees,therapeutic\nWants fuller lips {i},cosmetic\n" for i in range(6))
+    a.write_text("text,label\n" + rows)
+    b.write_text("justification,label\n" + rows.replace("Ptosis", "Droop"))
+    with pytest.raises(ClaimError, match="--text-col"):
+        read_training_files([a, b], {})
+    b.write_text("text,label\n" + rows.replace("Ptosis", "Droop"))
+    df = read_training_files([a, b], parse_weights(["ours.csv=3"]))
+    assert df.groupby("source_file")["weight"].first().to_dict() == {"corpus.csv": 1.0, "ours.csv": 3.0}
+    card = fingerprint_files([a, b], df)
+    assert card["rows"] == 24 and [f["weight"] for f in card["files"]] == [1.0, 3.0]
+    with pytest.raises(ClaimError, match="not a --data file"):
+        read_training_files([a, b], {"other.csv": 2.0})
+    for bad in (["ours.csv"], ["ours.csv=0"], ["ours.csv=x"]):
+        with pytest.raises(ClaimError, match="FILE=WEIGHT"):
+            parse_weights(bad)

@@ -148,3 +148,17 @@ def test_a_long_text_keeps_its_score_and_moderate_scores_barely_move():
     assert bound_confidence(0.999999, 300) == pytest.approx(0.999999, abs=1e-7)
     assert bound_confidence(0.9, 8) == pytest.approx(0.9, abs=0.01)
     assert bound_confidence(0.5, 0) == pytest.approx(0.5)
+
+
+def test_cross_fitted_platt_calibrates_rows_it_did_not_see():
+    from claimclf.decision import cross_fit_platt
+
+    rng = np.random.default_rng(1)
+    z = rng.normal(scale=3, size=600)
+    y = np.where(rng.random(600) < 1 / (1 + np.exp(-z / 3)), "cosmetic", "therapeutic")  # true slope 1/3
+    p_overconfident = 1 / (1 + np.exp(-z))
+    held = cross_fit_platt(y, p_overconfident, folds=5)
+    assert not np.isnan(held).any()
+    from claimclf.evaluate import expected_calibration_error
+
+    assert expected_calibration_error(y == "cosmetic", held) < expected_calibration_error(y == "cosmetic", p_overconfident) / 2

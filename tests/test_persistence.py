@@ -152,3 +152,14 @@ def test_a_changed_segmentation_dictionary_is_reported(small_model, tmp_path):
     sidecar_path(copy).write_text(json.dumps(side))
     load(copy, warn=warnings.append)
     assert len(warnings) == 1 and "segmentation dictionary" in warnings[0]
+
+
+def test_model_files_get_the_umask_mode_not_0600(small_model):
+    """The model's three files are written through a temporary file, yet keep the mode the umask gives."""
+    import os
+    import stat
+
+    mask = os.umask(0)
+    os.umask(mask)
+    for path in (small_model, sidecar_path(small_model), scoring_path(small_model)):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask, path

@@ -1,4 +1,5 @@
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -212,10 +213,23 @@ def test_training_data_must_parse_cleanly(tmp_path):
         read_table(str(p))
 
 
-def test_repeated_column_names_are_numbered_as_pandas_does(tmp_path):
+@pytest.mark.parametrize("header, named", [("id,text,id,note", "'id' twice (again as column 3)"),
+                                           ("id,text,,", "an unnamed column (empty header cell) twice")])
+def test_a_repeated_column_name_is_refused_and_named(tmp_path, header, named):
     p = tmp_path / "dup.csv"
-    p.write_text("id,text,id,id.1\n1,a,2,3\n", encoding="utf-8")
-    assert list(read_table(str(p)).columns) == ["id", "text", "id.1", "id.1.1"]
+    p.write_text(header + "\n1,a,2,3\n", encoding="utf-8")
+    with pytest.raises(ClaimError, match=re.escape(named)):
+        read_table(str(p))
+
+
+def test_a_repeated_parquet_column_is_refused(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    p = tmp_path / "dup.parquet"
+    pq.write_table(pa.table([pa.array(["1"]), pa.array(["a"]), pa.array(["b"])], names=["id", "text", "text"]), p)
+    with pytest.raises(ClaimError, match="'text' twice"):
+        read_table(str(p))
 
 
 def test_a_megabyte_cell_is_read_whole(tmp_path):
@@ -231,25 +245,59 @@ def test_an_unclosed_quote_is_one_clear_error(tmp_path):
         read_table(str(p))
 
 
-def test_a_row_that_cannot_be_parsed_is_kept_empty_and_marked(tmp_path):
-    from claimclf.tables import unreadable_rows
+def test_a_row_that_cannot_be_parsed_keeps_its_id_and_its_line(tmp_path):
+    from claimclf.tables import raw_lines, unreadable_rows
 
     p = tmp_path / "q.csv"
-    p.write_text('id,text\n1,ok\n2,"abc"def\n3,a "quoted" word\n', encoding="utf-8")
+    p.write_text('id,text\n1,ok\n2,"abc"def\n3,a "quoted" word\n"4"x,damaged id\n', encoding="utf-8")
     (chunk,) = iter_table(str(p))
-    assert chunk["id"].tolist() == ["1", "", "3"] and chunk["text"].tolist()[2] == 'a "quoted" word'
-    assert unreadable_rows(chunk) == {1: "line 3 could not be parsed (',' expected after '\"')"}
+    assert chunk["id"].tolist() == ["1", "2", "3", ""] and chunk["text"].tolist()[1:3] == ["", 'a "quoted" word']
+    assert unreadable_rows(chunk) == {
+        1: "line 3 could not be parsed (',' expected after '\"'); the fields before the damage are kept, the line is in raw_line",
+        3: "line 5 could not be parsed (',' expected after '\"'); the line is in raw_line",
+    }
+    assert raw_lines(chunk) == {1: '2,"abc"def', 3: '"4"x,damaged id'}
+
+
+def test_a_broken_record_over_several_lines_keeps_every_whole_field_and_all_its_lines(tmp_path):
+    from claimclf.tables import raw_lines, unreadable_rows
+
+    p = tmp_path / "q.tsv"
+    p.write_bytes(b'id\tsite\ttext\tnote\nA-1\t"lid,\nupper"\t"ptosis"x\tn\r\nA-2\tlid\tfine\tn\r\n')
+    (chunk,) = iter_table(str(p))
+    assert chunk.to_dict("list") == {"id": ["A-1", "A-2"], "site": ["lid,\nupper", "lid"], "text": ["", "fine"],
+                                     "note": ["", "n"]}
+    assert raw_lines(chunk) == {0: 'A-1\t"lid,\nupper"\t"ptosis"x\tn'} and list(unreadable_rows(chunk)) == [0]
+
+
+def test_rows_with_the_wrong_number_of_fields_keep_their_line_too(tmp_path):
+    from claimclf.tables import raw_lines
+
+    p = tmp_path / "w.csv"
+    p.write_text("id,text\n1,a, b\n2\n3,c\n", encoding="utf-8")
+    chunks = list(iter_table(str(p), batch_size=2))
+    assert [raw_lines(c) for c in chunks] == [{0: "1,a, b", 1: "2"}, {}]
 
 
 def test_broken_jsonl_lines_stay_rows_and_ids_keep_their_type(tmp_path):
-    from claimclf.tables import unreadable_rows
+    from claimclf.tables import raw_lines, unreadable_rows
 
     p = tmp_path / "c.jsonl"
     p.write_text('{"id": 1, "text": "a"}\nnot json\n[1, 2]\n{"id": 4}\n', encoding="utf-8")
     (chunk,) = iter_table(str(p))
     assert len(chunk) == 4 and chunk["id"].tolist()[0] == 1 and chunk["id"].tolist()[3] == 4
-    assert unreadable_rows(chunk) == {1: "line 2 is not valid JSON (Expecting value)",
-                                      2: "line 3 is a JSON list, not an object"}
+    assert unreadable_rows(chunk) == {1: "line 2 is not valid JSON (Expecting value); the line is in raw_line",
+                                      2: "line 3 is a JSON list, not an object; the line is in raw_line"}
+    assert raw_lines(chunk) == {1: "not json", 2: "[1, 2]"}
+
+
+def test_parquet_has_no_raw_lines(tmp_path):
+    from claimclf.tables import raw_lines
+
+    p = tmp_path / "c.parquet"
+    pd.DataFrame({"id": ["1"], "text": ["a"]}).to_parquet(p)
+    (chunk,) = iter_table(str(p))
+    assert raw_lines(chunk) is None
 
 
 def test_large_stdin_spills_to_a_temporary_file_and_reads_whole(monkeypatch):
@@ -278,3 +326,111 @@ def test_written_tables_get_the_umask_mode(tmp_path):
     finally:
         os.umask(mask)
     assert stat.S_IMODE((tmp_path / "out.csv").stat().st_mode) == 0o640
+
+
+# --- exclusive, named outputs and the machine's refusals --------------------------------------
+
+def test_a_writer_never_replaces_an_output_that_appeared_while_it_ran(tmp_path):
+    """Both writers pass the start check; the first to finish keeps the name, the second fails and leaves it intact."""
+    out = tmp_path / "o.csv"
+    slow, fast = TableWriter(str(out), "csv"), TableWriter(str(out), "csv")
+    slow.write(pd.DataFrame({"id": ["slow"] * 3}))
+    fast.write(pd.DataFrame({"id": ["fast"]}))
+    fast.close()
+    with pytest.raises(ClaimError, match=r"output .*o\.csv appeared while this run was going .*--overwrite"):
+        slow.close()
+    assert out.read_text() == "id\nfast\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["o.csv"]  # the loser's temporary file is gone
+    again = TableWriter(str(out), "csv", overwrite=True)
+    again.write(pd.DataFrame({"id": ["new"]}))
+    again.close()
+    assert out.read_text() == "id\nnew\n"
+
+
+def test_an_output_directory_or_a_missing_one_is_refused_by_name(tmp_path):
+    (tmp_path / "d").mkdir()
+    with pytest.raises(ClaimError, match=r"output .*d is a directory: give a file name inside it"):
+        TableWriter(str(tmp_path / "d"), "csv")
+    with pytest.raises(ClaimError, match=r"the output's directory .*new/sub does not exist: create it first"):
+        TableWriter(str(tmp_path / "new" / "sub" / "o.csv"), "csv")
+    assert not (tmp_path / "new").exists()
+    (tmp_path / "f").write_text("")
+    with pytest.raises(ClaimError, match=r"directory .*f is not a directory"):
+        TableWriter(str(tmp_path / "f" / "o.csv"), "csv")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_full_disk_is_named_and_the_temporary_file_removed(tmpfs, fmt):
+    from claimclf.errors import DiskFull
+
+    disk = tmpfs("64k")
+    out = disk / f"o.{fmt}"
+    big = pd.DataFrame({"id": [str(i) for i in range(20_000)], "text": ["ptosis blocks the upper field"] * 20_000})
+    with pytest.raises(DiskFull, match=rf"cannot write {out}: No space left on device"):
+        with TableWriter(str(out), fmt) as w:
+            w.write(big)
+    assert list(disk.iterdir()) == []
+
+
+def test_a_read_only_file_system_is_named_before_any_work(tmpfs):
+    from claimclf.errors import CannotWrite
+
+    disk = tmpfs(read_only=True)
+    with pytest.raises(CannotWrite, match=rf"cannot write {disk / 'o.csv'}: Read-only file system"):
+        TableWriter(str(disk / "o.csv"), "csv")
+
+
+def test_a_closed_stdout_is_its_own_error():
+    import os
+
+    from claimclf.errors import OutputClosed
+
+    read, write = os.pipe()
+    os.close(read)
+    with open(write, "wb", buffering=0) as stdout, pytest.raises(OutputClosed):
+        TableWriter("-", "csv", stdout=stdout).write(pd.DataFrame({"id": ["1"]}))
+
+
+# --- encodings: a hint that names the likely one, and BOMs read --------------------------------
+
+CHINESE_TRADITIONAL = ["上瞼皮膚鬆弛遮擋視線，視野檢查上方僅20度", "想做雙眼皮，拍照好看", "燒傷疤痕攣縮，肘關節伸直受限"]
+JAPANESE = ["眼瞼下垂で視野が狭くなっています", "二重まぶたにしたい、写真映えのため", "熱傷後の瘢痕拘縮で肘が伸びない"]
+
+
+@pytest.mark.parametrize("texts, encoding, named, hint, only", [
+    (CHINESE_TRADITIONAL, "big5", "Big5", "--encoding big5", True),
+    (JAPANESE, "shift_jis", "Shift-JIS", "--encoding cp932", True),
+    (JAPANESE, "euc_jp", "EUC-JP", "--encoding euc_jp", False),  # named first; GB18030 may follow as less likely
+])
+def test_the_encoding_hint_names_the_likely_encoding_not_gb18030(tmp_path, texts, encoding, named, hint, only):
+    p = tmp_path / "in.csv"
+    p.write_bytes(("id,text\n" + "".join(f"{i},{t}\n" for i, t in enumerate(texts * 3))).encode(encoding))
+    with pytest.raises(ClaimError) as info:
+        next(iter_table(str(p)))
+    message = str(info.value)
+    assert f"it reads as {named}" in message and message.endswith(f"so try {hint}"), message
+    assert "gb18030" not in message.lower() or not only, message
+    (chunk,) = iter_table(str(p), encoding=hint.split()[-1])  # never switched by itself, read when given
+    assert chunk["text"].tolist() == texts * 3
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_utf16_and_utf32_with_a_bom_are_read(tmp_path, encoding, fmt):
+    texts = ["上睑皮肤松弛遮挡视线", "wants fuller lips", "眼瞼下垂"]
+    if fmt == "csv":
+        body = "id,text\r\n" + "".join(f"{i},{t}\r\n" for i, t in enumerate(texts))
+    else:
+        body = "".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts))
+    p = tmp_path / f"in.{fmt}"
+    bom = "\ufeff" if encoding.endswith("-be") else ""  # utf-16 and utf-32 write their own BOM
+    p.write_bytes((bom + body).encode(encoding))
+    (chunk,) = iter_table(str(p))
+    assert list(chunk.columns) == ["id", "text"] and chunk["text"].tolist() == texts
+
+
+def test_utf16_without_a_bom_is_named(tmp_path):
+    p = tmp_path / "in.csv"
+    p.write_bytes("id,text\n1,ptosis blocks the upper field\n2,wants fuller lips\n".encode("utf-16-le"))
+    with pytest.raises(ClaimError, match=r"looks like UTF-16 \(little-endian, no BOM\): pass --encoding utf-16-le"):
+        next(iter_table(str(p)))

@@ -32,9 +32,10 @@ def run(*args):
 
 def tracked(output: str) -> tuple[str, str | None]:
     """Run id and registered version from the CLI's ``tracked:`` line."""
-    m = re.search(r"tracked: run (\w+) .*?(?:registered as claimclf version (\d+))?$", output, re.M)
+    m = re.search(r"^tracked: run (\w+) (.*)$", output, re.M)
     assert m, output
-    return m.group(1), m.group(2)
+    version = re.search(r"registered as claimclf version (\d+)", m.group(2))
+    return m.group(1), version.group(1) if version else None
 
 
 def client(uri: str):
@@ -153,10 +154,13 @@ def test_registry_champion_and_refused_promotion(store):
     assert {store.good_version, store.bad_version} <= {str(v) for v in versions}
     assert c.get_model_version(REGISTERED_MODEL, store.good_version).tags["train_run_id"] == store.good_run
 
+    # the first version trained into the empty registry became champion by itself
+    assert str(c.get_model_version_by_alias(REGISTERED_MODEL, "champion").version) == store.good_version
+    assert c.get_model_version(REGISTERED_MODEL, store.good_version).tags["promotion.status"] == "first"
+    assert "promotion.status" not in c.get_model_version(REGISTERED_MODEL, store.bad_version).tags
     r = run("promote", store.good_version, "--data", store.eval_data, "--tracking-uri", store.uri)
     assert r.exit_code == 0, r.output
-    assert "champion is now v" + store.good_version in r.output
-    assert str(c.get_model_version_by_alias(REGISTERED_MODEL, "champion").version) == store.good_version
+    assert "already the champion" in r.output
 
     r = run("promote", store.bad_version, "--data", store.eval_data, "--tracking-uri", store.uri)
     assert r.exit_code == 4, r.output
@@ -166,7 +170,14 @@ def test_registry_champion_and_refused_promotion(store):
     assert tags["promotion.status"] == "refused" and tags["promotion.compared_to"] == f"v{store.good_version}"
     assert tags["promotion.data_sha256"] == sha256_file(store.eval_data)
     promotions = c.search_runs([c.get_experiment_by_name("claimclf-promotions").experiment_id])
-    assert {r.data.tags["promotion.status"] for r in promotions} >= {"first", "refused"}
+    assert "refused" in {r.data.tags["promotion.status"] for r in promotions}
+    refused = next(r for r in promotions if r.data.tags["promotion.status"] == "refused")
+    comparison = json.loads((Path(c.download_artifacts(refused.info.run_id, "comparison.json"))).read_text())
+    assert comparison["candidate_version"] == store.bad_version and comparison["champion_version"] == store.good_version
+    first = comparison["rows"][0]
+    assert first["metric"] == "macro-F1" and first["rule"] == "not lower" and first["passed"] is False
+    assert first["candidate"] < first["champion"]
+    assert {row["metric"] for row in comparison["rows"]} >= {"accuracy en", "accuracy zh"}
 
     r = run("promote", store.bad_version, "--data", store.eval_data, "--tracking-uri", store.uri, "--force")
     assert r.exit_code == 0, r.output
@@ -251,10 +262,20 @@ def test_evaluate_records_a_run_and_its_report_has_no_claim_text(store, tmp_path
     run_id, _ = tracked(r.output)
     got = client(store.uri).get_run(run_id)
     assert got.data.tags["claimclf.kind"] == "evaluate"
+    # the UI opens the experiment on "Model training", not on the GenAI overview
+    assert client(store.uri).get_experiment(got.info.experiment_id).tags["mlflow.experimentKind"] == "custom_model_development"
     assert {"accuracy", "macro_f1", "lang_en_accuracy", "lang_zh_accuracy"} <= set(got.data.metrics)
     assert got.inputs.dataset_inputs[0].dataset.digest == sha256_file(store.eval_data)[:36]
     arts = {a.path for a in client(store.uri).list_artifacts(run_id, "evaluation")}
     assert "evaluation/report.json" in arts
+    # the local file is the registered good version: the run says so, and the version's model page lists it
+    assert got.info.run_name == f"evaluate eval · v{store.good_version}"
+    assert got.data.tags["claimclf.registered_version"] == store.good_version
+    c = client(store.uri)
+    model_id = c.get_model_version(REGISTERED_MODEL, store.good_version).source.removeprefix("models:/")
+    assert [i.model_id for i in got.inputs.model_inputs] == [model_id]
+    on_model = {(m.key, m.dataset_name, m.run_id) for m in c.get_logged_model(model_id).metrics}
+    assert ("macro_f1", "eval.csv", run_id) in on_model and ("lang_zh_accuracy", "eval.csv", run_id) in on_model
     saved = (report / "report.json").read_text(encoding="utf-8")
     assert not [t for t in claim_texts(store.eval_data) if t in saved]
 
@@ -322,3 +343,64 @@ def test_score_with_a_local_model_imports_neither_mlflow_nor_sklearn_nor_the_cor
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     assert (tmp_path / "o.csv").exists()
+
+
+def test_evaluating_a_registered_version_is_recorded_on_that_version(store, tmp_path, monkeypatch):
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", store.uri)  # where models:/ URIs are looked up
+    r = run("evaluate", "--data", store.eval_data, "--model", f"models:/{REGISTERED_MODEL}/{store.bad_version}",
+            "--report", tmp_path / "rep", "--tracking-uri", store.uri)
+    assert r.exit_code == 0, r.output
+    run_id, _ = tracked(r.output)
+    assert f"evaluated claimclf version {store.bad_version}" in r.output
+    c = client(store.uri)
+    assert c.get_run(run_id).info.run_name == f"evaluate eval · v{store.bad_version}"
+    bad_model = c.get_model_version(REGISTERED_MODEL, store.bad_version).source.removeprefix("models:/")
+    good_model = c.get_model_version(REGISTERED_MODEL, store.good_version).source.removeprefix("models:/")
+    assert ("macro_f1", "eval.csv") in {(m.key, m.dataset_name) for m in c.get_logged_model(bad_model).metrics}
+    assert run_id not in {m.run_id for m in c.get_logged_model(good_model).metrics}
+
+
+def test_training_on_several_files_records_each_as_a_dataset_and_measures_each(tmp_path):
+    uri = f"sqlite:///{tmp_path / 'store' / 'mlflow.db'}"
+    corpus, ours = tmp_path / "corpus.csv", tmp_path / "ours.csv"
+    write_corpus(corpus, n_rows=200, seed=31)
+    write_corpus(tmp_path / "more.csv", n_rows=60, seed=32)
+    pd.read_csv(tmp_path / "more.csv")[["text", "label"]].to_csv(ours, index=False)  # a team's file: no scenario
+    r = run("train", "--data", corpus, "--data", ours, "--weight", "ours.csv=3", "--model", tmp_path / "m.joblib",
+            "--no-search", "--tracking-uri", uri)
+    assert r.exit_code == 0, r.output
+    assert "held out, corpus.csv" in r.output and "held out, ours.csv" in r.output
+    run_id, version = tracked(r.output)
+    got = client(uri).get_run(run_id)
+    inputs = {i.dataset.name: {t.key: t.value for t in i.tags} for i in got.data and got.inputs.dataset_inputs}
+    assert set(inputs) == {"corpus.csv", "ours.csv"}
+    assert inputs["ours.csv"]["weight"] == "3" and inputs["corpus.csv"]["weight"] == "1"
+    assert {"oof_source_file_corpus.csv_accuracy", "oof_source_file_ours.csv_accuracy"} <= set(got.data.metrics)
+    assert got.data.params["train_data"] == "corpus.csv + ours.csv"
+    sidecar = json.loads((tmp_path / "m.joblib.json").read_text())
+    assert [f["weight"] for f in sidecar["training_data"]["files"]] == [1.0, 3.0]
+    assert version == "1" and "the champion" in r.output  # the first version of an empty registry
+
+
+def test_calibrate_refits_the_calibration_on_a_teams_sample_as_a_new_version(store, tmp_path):
+    out = tmp_path / "recalibrated.joblib"
+    r = run("calibrate", "--data", store.eval_data, "--model", store.good_model, "--out", out, "--tracking-uri", store.uri)
+    assert r.exit_code == 0, r.output
+    run_id, version = tracked(r.output)
+    old, new = load(store.good_model), load(out)
+    assert new.sidecar["calibration"]["method"].startswith("platt on eval.csv, cross-fitted")
+    assert new.sidecar["calibration"]["a"] != old.sidecar["calibration"]["a"]
+    assert new.sidecar["recalibrated_from"]["model_sha256"] == old.sidecar["model_sha256"]
+    assert new.sidecar["params"] == old.sidecar["params"]  # the features and weights are the trained ones
+    # the word weights are unchanged: the same ranking of claims, only rescaled
+    texts = claim_texts(store.eval_data)[:50]
+    from claimclf.text import normalize
+
+    norms = [normalize(t) for t in texts]
+    old_p, new_p = old.engine().p_cosmetic(norms), new.engine().p_cosmetic(norms)
+    assert (pd.Series(old_p).rank() == pd.Series(new_p).rank()).all()
+    c = client(store.uri)
+    assert c.get_model_version(REGISTERED_MODEL, version).tags["recalibrated_from"] == f"v{store.good_version}"
+    assert c.get_run(run_id).info.run_name == f"calibrate eval · from v{store.good_version}"
+    again = run("calibrate", "--data", store.eval_data, "--model", store.good_model, "--out", out, "--no-track")
+    assert again.exit_code != 0 and "--overwrite" in again.output

@@ -20,3 +20,27 @@ def test_grouped_cv_never_splits_a_group():
     assert res.grouped and res.n_splits == 4
     assert not np.isnan(res.oof_p).any()
     assert res.metrics["macro_f1"]["mean"] > 0.9
+
+
+def test_groups_never_span_two_training_files():
+    import pandas as pd
+
+    from claimclf.train import cv_groups
+
+    df = pd.DataFrame({"scenario": ["s1", "s1", None, None], "source_file": ["corpus.csv", "ours.csv", "ours.csv", "ours.csv"]})
+    groups = cv_groups(df)
+    assert groups[0] != groups[1]  # the same scenario id in two files is two groups
+    assert len(set(groups[2:])) == 2  # a row with no scenario is its own group
+    assert cv_groups(pd.DataFrame({"text": ["a"]})) is None
+
+
+def test_row_weights_change_the_fit():
+    from claimclf.train import _weight_kwargs
+
+    texts = ["lid skin blocks vision", "wants a prettier nose", "ptosis covers the pupil", "bigger lips for photos"] * 5
+    y = np.array(["therapeutic", "cosmetic"] * 10)
+    plain = build_pipeline(C=1.0).fit(texts, y)
+    weights = np.where(np.arange(20) % 4 == 1, 20.0, 1.0)  # "wants a prettier nose" weighs 20
+    weighted = build_pipeline(C=1.0).fit(texts, y, **_weight_kwargs(weights))
+    i = positive_index(plain)
+    assert weighted.predict_proba(["a prettier nose"])[0, i] > plain.predict_proba(["a prettier nose"])[0, i]

@@ -184,3 +184,33 @@ def test_200k_rows_scored_with_bounded_memory(tmp_path, small_model):
     assert big_one < small_one + 100_000, f"largest process: {big_one / 1024:.0f} MiB vs {small_one / 1024:.0f} MiB"
     assert big_tree < small_tree + 150_000, f"tree: {big_tree / 1024:.0f} MiB vs {small_tree / 1024:.0f} MiB"
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > 0
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc to find the worker processes")
+def test_a_killed_run_leaves_no_semaphores_to_warn_about(tmp_path, small_model, long_file):
+    """Workers talk over pipes, not queues with named semaphores: SIGKILL leaves the resource tracker nothing to clean."""
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    marker = uuid.uuid4().hex
+    proc = _start_scoring(long_file, out_dir / "scored.csv", small_model, 2, marker)
+    _wait_for_partial(out_dir, proc)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert _wait_gone(marker) == []
+    assert "leaked" not in proc.stderr.read().decode()
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc to find the worker processes")
+def test_a_worker_killed_midway_ends_the_run_in_one_line(tmp_path, small_model, long_file):
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    marker = uuid.uuid4().hex
+    proc = _start_scoring(long_file, out_dir / "scored.csv", small_model, 2, marker)
+    _wait_for_partial(out_dir, proc)
+    worker = next(pid for pid in _processes_with(marker) if pid != proc.pid
+                  and b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes())
+    os.kill(worker, signal.SIGKILL)
+    assert proc.wait(timeout=60) == 2
+    err = proc.stderr.read().decode().strip()
+    assert err == "Error: a scoring worker process died (out of memory?): try fewer --jobs or a smaller --batch-size", err
+    assert list(out_dir.iterdir()) == [] and _wait_gone(marker) == []

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
 
-from claimclf.errors import ClaimError
+from claimclf.errors import ClaimError, OutputClosed, environment_error
 
 app = typer.Typer(
     name="claimclf",
@@ -35,13 +36,30 @@ def _err(message: str) -> None:
     typer.echo(message, err=True)
 
 
+def _stdout_gone() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush does not fail again on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (a test runner's capture)
+        pass
+
+
 def friendly_errors(func):
-    """Turn a :class:`ClaimError` (or any crash) into one line on stderr and an exit code."""
+    """Turn a :class:`ClaimError` (or any crash) into one line on stderr and an exit code.
+
+    A closed stdout (``score ... | head``) ends quietly with exit 141, as a killed pipe writer
+    does; a full disk or a read-only place is named with its cause (exit codes: docs/scoring.md).
+    """
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
+        except (OutputClosed, BrokenPipeError):
+            _stdout_gone()
+            raise typer.Exit(OutputClosed.exit_code) from None
         except ClaimError as exc:
             _err(f"Error: {exc}")
             raise typer.Exit(exc.exit_code) from None
@@ -53,6 +71,10 @@ def friendly_errors(func):
         except Exception as exc:  # noqa: BLE001 - last line of defence: no traceback, no claim text
             if os.environ.get("CLAIMCLF_DEBUG"):
                 raise
+            known = environment_error(exc, action="use") if isinstance(exc, OSError) else None
+            if known is not None:
+                _err(f"Error: {known}")
+                raise typer.Exit(known.exit_code) from None
             tb = exc.__traceback__
             while tb is not None and tb.tb_next is not None:
                 tb = tb.tb_next
@@ -94,8 +116,11 @@ TrackOptionalOpt = Annotated[
 @app.command()
 @friendly_errors
 def train(
-    data: Annotated[Path | None, typer.Option(help="Labelled CSV/TSV/JSONL/Parquet (default: the shipped corpus).")] = None,
+    data: Annotated[list[Path] | None, typer.Option(help="Labelled CSV/TSV/JSONL/Parquet (default: the shipped corpus); "
+                                                   "repeat to train on several files, e.g. the corpus and your own labels.")] = None,
     model: ModelOpt = None,
+    weight: Annotated[list[str] | None, typer.Option(help="FILE=WEIGHT: weigh each row of a --data file (default 1), "
+                                                     "e.g. --weight ours.csv=3.")] = None,
     search: Annotated[bool, typer.Option(help="Choose C by grouped cross-validation (off: use the default).")] = True,
     review_band: BandOpt = None,
     target_precision: Annotated[
@@ -119,7 +144,8 @@ def train(
     from claimclf.workflows import Tracking, train_and_save
 
     done = train_and_save(
-        data, model, search=search, review_band=parse_band(review_band), target_precision=target_precision,
+        data or None, model, weights=weight, search=search, review_band=parse_band(review_band),
+        target_precision=target_precision,
         calibrate=calibrate, text_col=text_col, label_col=label_col,
         tracking=Tracking(track, tracking_uri, experiment, track_optional), say=(lambda m: None) if quiet else _err,
         warn=_err,
@@ -131,6 +157,8 @@ def train(
         typer.echo(f"cross-validated (ungrouped, for comparison): {_fmt(result.cv_ungrouped.metrics)}")
     if result.cv_procedure:
         typer.echo(f"cross-validated (whole procedures held out): {_fmt(result.cv_procedure.metrics)}")
+    for name, m in ((result.cv_breakdown or {}).get("source_file") or {}).items():
+        typer.echo(f"  held out, {name}: n={m['n']}  accuracy {m['accuracy']:.3f}  macro-F1 {m['macro_f1']:.3f}")
     typer.echo(f"chosen: C={result.params['C']:g}")
     if result.calibration:
         c = result.calibration
@@ -142,6 +170,45 @@ def train(
         + (f"; {share:.1%} of cross-validated claims to review)" if share is not None and not review_band else ")")
     )
     typer.echo(f"model written to {done.model} (version {done.sidecar['model_version']}, sidecar {done.model.name}.json)")
+    if done.tracked:
+        typer.echo(f"tracked: {done.tracked}")
+
+
+@app.command()
+@friendly_errors
+def calibrate(
+    data: Annotated[Path, typer.Option(help="Your labelled claims (CSV/TSV/JSONL/Parquet), e.g. a reviewed sample.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the recalibrated model (its .joblib).")],
+    model: ModelOpt = None,
+    folds: Annotated[int, typer.Option(min=2, max=20, help="Folds for cross-fitting the band's probabilities.")] = 5,
+    target_precision: Annotated[
+        float, typer.Option(min=0.5, max=1.0, help="Precision automatic decisions must reach on your claims.")
+    ] = 0.99,
+    overwrite: Annotated[bool, typer.Option(help="Replace --out if it exists.")] = False,
+    text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
+    label_col: Annotated[str, typer.Option(help="Column holding the label.")] = "label",
+    track: TrackOpt = True,
+    tracking_uri: TrackingUriOpt = None,
+    experiment: ExperimentOpt = "claimclf",
+    track_optional: TrackOptionalOpt = False,
+) -> None:
+    """Refit a model's calibration and review band on your own labelled claims, without retraining it.
+
+    The word weights stay as trained; p_cosmetic and the review band are refitted to your claims
+    (the band on cross-fitted probabilities) and written as a new model (a new registered version).
+    """
+    from claimclf.workflows import Tracking, recalibrate_model
+
+    done = recalibrate_model(
+        data, out, model, folds=folds, target_precision=target_precision, overwrite=overwrite, text_col=text_col,
+        label_col=label_col, tracking=Tracking(track, tracking_uri, experiment, track_optional), say=_err,
+    )
+    c, p = done.calibration, done.policy
+    typer.echo(f"calibration: {c['method']}: slope {c['a']:.3f}, intercept {c['b']:+.3f}; "
+               f"ECE on {data.name} {c['ece_before']:.3f} -> {c['ece_after']:.3f} (cross-fitted)")
+    typer.echo(f"decisions: cosmetic if p_cosmetic >= {p['review_high']:.3f}, therapeutic if <= {p['review_low']:.3f}; "
+               f"{p['cv_review_share']:.1%} of your claims to review")
+    typer.echo(f"model written to {done.model} (version {done.sidecar['model_version']})")
     if done.tracked:
         typer.echo(f"tracked: {done.tracked}")
 
@@ -213,10 +280,25 @@ def score(
         _err(f"{done.rows} rows scored ({done.review} to review) in {format_duration(done.seconds)}{rate} -> {output}")
 
 
-@app.command()
+def _reads_as_text(arg: str) -> bool:
+    """A dash argument no option can be: a sentence ("-m lid skin …") or a number ("-5 mm ptosis")."""
+    return arg.startswith("-") and not arg.startswith("--") and (any(c.isspace() for c in arg) or arg[1:2].isdigit())
+
+
+class _ClaimTextCommand(TyperCommand):
+    """``predict``: a claim that starts with '-' is text, not a cluster of short options."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        if "--" not in args and any(_reads_as_text(a) for a in args):
+            args = [a for a in args if not _reads_as_text(a)] + ["--", *[a for a in args if _reads_as_text(a)]]
+        return super().parse_args(ctx, args)
+
+
+@app.command(cls=_ClaimTextCommand)
 @friendly_errors
 def predict(
-    text: Annotated[str, typer.Argument(help="One claim justification (quote it).")],
+    text: Annotated[str, typer.Argument(help="One claim justification (quote it). Text may start with '-' "
+                                        "(\"-5 mm ptosis …\"); a single word that looks like an option needs -- before it.")],
     model: ModelOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")] = False,
     evidence: Annotated[int, typer.Option(min=0, help="Evidence terms to show.")] = 6,

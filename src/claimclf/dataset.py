@@ -61,15 +61,20 @@ def read_labelled(
         if df.empty:
             raise ClaimError(f"{path} has no labelled rows with text")
         return df
+    check_trainable(df, str(path))
+    return df
+
+
+def check_trainable(df: pd.DataFrame, where: str) -> None:
+    """Enough rows and both classes, or a message that says what to add."""
     if len(df) < MIN_TRAINING_ROWS:
-        raise ClaimError(f"only {len(df)} labelled rows with text in {path}: training needs at least {MIN_TRAINING_ROWS}")
+        raise ClaimError(f"only {len(df)} labelled rows with text in {where}: training needs at least {MIN_TRAINING_ROWS}")
     counts = df["label"].value_counts()
     if len(counts) < 2:
         other = "cosmetic" if counts.index[0] == "therapeutic" else "therapeutic"
-        raise ClaimError(f"training data {path} has only one class ({counts.index[0]!r}): add rows labelled {other}")
+        raise ClaimError(f"training data {where} has only one class ({counts.index[0]!r}): add rows labelled {other}")
     if counts.min() < 2:
         raise ClaimError(f"class {counts.idxmin()!r} has a single row: cross-validation needs at least two per class")
-    return df
 
 
 @dataclass
@@ -155,4 +160,65 @@ def fingerprint(path: Path, df: pd.DataFrame) -> dict[str, Any]:
     for column in ("lang", "label"):
         if column in df.columns:
             out[f"rows_by_{column}"] = {str(k): int(v) for k, v in df[column].value_counts().sort_index().items()}
+    return out
+
+
+def read_training_files(paths: list[Path], weights: dict[str, float], text_col: str = "text",
+                        label_col: str = "label") -> pd.DataFrame:
+    """Several labelled files as one training frame, each row marked with its ``source_file`` and ``weight``.
+
+    ``weights`` maps a file (as given, or its name) to the weight of each of its rows (default 1).
+    """
+    import pandas as pd
+
+    names = [Path(p).name for p in paths]
+    if len(set(names)) != len(names):
+        raise ClaimError(f"two --data files share a name ({', '.join(sorted({n for n in names if names.count(n) > 1}))}): "
+                         "rename one, so that results can say which file a row came from")
+    unknown = set(weights) - {str(p) for p in paths} - set(names)
+    if unknown:
+        raise ClaimError(f"--weight names {', '.join(sorted(unknown))}, which is not a --data file: use FILE=WEIGHT "
+                         "with a file given to --data")
+    frames = []
+    for path, name in zip(paths, names, strict=True):
+        df = read_labelled(path, text_col, label_col, for_training=len(paths) == 1)
+        weight = weights.get(str(path), weights.get(name, 1.0))
+        frames.append(df.assign(source_file=name, weight=float(weight)))
+    merged = pd.concat(frames, ignore_index=True)
+    check_trainable(merged, ", ".join(names))
+    return merged
+
+
+def parse_weights(items: list[str] | None) -> dict[str, float]:
+    """``["B.csv=3"]`` as ``{"B.csv": 3.0}``, for ``--weight``."""
+    out: dict[str, float] = {}
+    for item in items or []:
+        name, sep, value = item.rpartition("=")
+        try:
+            weight = float(value)
+        except ValueError:
+            weight = -1.0
+        if not sep or not name or not weight > 0:
+            raise ClaimError(f"--weight {item!r} must be FILE=WEIGHT with a positive weight, e.g. --weight ours.csv=3")
+        out[name] = weight
+    return out
+
+
+def fingerprint_files(paths: list[Path], df: pd.DataFrame) -> dict[str, Any]:
+    """:func:`fingerprint` of several training files: the totals, and each file with its weight."""
+    import hashlib
+
+    files = []
+    for path in paths:
+        part = df[df["source_file"] == Path(path).name]
+        files.append(dict(fingerprint(path, part), weight=float(part["weight"].iloc[0]) if len(part) else 1.0))
+    out: dict[str, Any] = {
+        "path": ", ".join(str(p) for p in paths),
+        "sha256": hashlib.sha256("".join(f["sha256"] for f in files).encode()).hexdigest(),
+        "rows": int(len(df)),
+    }
+    for column in ("lang", "label"):
+        if column in df.columns:
+            out[f"rows_by_{column}"] = {str(k): int(v) for k, v in df[column].value_counts().sort_index().items()}
+    out["files"] = files
     return out

@@ -44,6 +44,19 @@ def fit_platt(y, p) -> tuple[float, float]:
     return float(lr.coef_[0][0]), float(lr.intercept_[0])
 
 
+def cross_fit_platt(y, p, folds: int = 5, seed: int = 0) -> np.ndarray:
+    """Each row's p calibrated by a Platt fit on the other folds: honest probabilities to choose a band on."""
+    import numpy as np
+    from sklearn.model_selection import StratifiedKFold
+
+    y = np.asarray(y)
+    out = np.full(len(y), np.nan)
+    for fit_idx, held_idx in StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed).split(p, y):
+        a, b = fit_platt(y[fit_idx], np.asarray(p)[fit_idx])
+        out[held_idx] = apply_platt(np.asarray(p)[held_idx], a, b)
+    return out
+
+
 def apply_platt(p, a: float, b: float) -> np.ndarray:
     import numpy as np
 
@@ -81,8 +94,8 @@ def _define_platt_calibrated():
             """``b`` is fitted on the log-odds of ``positive``; the estimator scores ``classes_[1]``."""
             return self.b if self.estimator.classes_[1] == self.positive else -self.b
 
-        def fit(self, X, y):
-            self.estimator.fit(X, y)
+        def fit(self, X, y, sample_weight=None):
+            self.estimator.fit(X, y, sample_weight=sample_weight)
             return self
 
         def __sklearn_is_fitted__(self) -> bool:

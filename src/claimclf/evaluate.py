@@ -146,7 +146,7 @@ def evaluate_predictions(df: pd.DataFrame, p: np.ndarray, policy: Policy, decisi
     if decisions is None:
         decisions = [policy.decide(float(x)) for x in p]
     report: dict[str, Any] = {"overall": metrics(df["label"].to_numpy(), p, policy.threshold)}
-    for column in ("lang", "source", "slice", "procedure"):
+    for column in ("lang", "source", "slice", "procedure", "source_file"):
         if column in df.columns:
             report[f"by_{column}"] = breakdown(df, p, column, policy.threshold)
     if "text" in df.columns:
@@ -195,15 +195,15 @@ def baseline_reports(df: pd.DataFrame, majority: str) -> dict[str, Any]:
     return out
 
 
-def write_report(report: dict[str, Any], df: pd.DataFrame, p: np.ndarray, out_dir: Path) -> list[Path]:
-    """``report.json`` and the four plots; returns the paths written."""
+def write_report(report: dict[str, Any], df: pd.DataFrame, p: np.ndarray, out_dir: Path, subject: str = "") -> list[Path]:
+    """``report.json`` and the four plots (``subject``, e.g. data · model · n, under their titles); the paths written."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     from claimclf.plots import write_plots
 
     report_path = out_dir / "report.json"
     atomic_write_text(report_path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    return [report_path, *write_plots(df["label"].to_numpy(), p, report, out_dir)]
+    return [report_path, *write_plots(df["label"].to_numpy(), p, report, out_dir, subject)]
 
 
 def summary_lines(report: dict[str, Any], data: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import tempfile
@@ -43,19 +44,67 @@ def remove_quietly(path: str | Path) -> None:
         pass
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file renamed into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = temporary_beside(path)
+# link() fails this way where the file system has no hard links (FAT, exFAT, some network and FUSE mounts).
+_NO_HARD_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS, errno.EXDEV}
+
+
+def claim(tmp: str | Path, path: Path, overwrite: bool = False) -> None:
+    """Move the finished ``tmp`` to ``path``; without ``overwrite``, never over a file that is there now.
+
+    A check made when a run starts is not enough: another run may write ``path`` meanwhile. A
+    hard link fails with FileExistsError if ``path`` exists, atomically, and only then is the
+    temporary name dropped. Where hard links are not supported, an empty file is first created
+    exclusively under ``path`` (O_EXCL) and then replaced: a second writer still fails, though
+    for that moment ``path`` is empty. Raises FileExistsError, leaving ``tmp`` for the caller.
+    """
+    if overwrite:
+        os.replace(tmp, path)
+        return
     try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except (AttributeError, NotImplementedError):  # no os.link on this platform
+        _claim_by_placeholder(tmp, path)
+        return
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        _claim_by_placeholder(tmp, path)
+        return
+    os.unlink(tmp)
+
+
+def _claim_by_placeholder(tmp: str | Path, path: Path) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(fd)
+    try:
+        os.replace(tmp, path)
+    except BaseException:
+        remove_quietly(path)  # the empty placeholder is ours
+        raise
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file renamed into place (replacing what is there)."""
+    from claimclf.errors import environment_error
+
+    path = Path(path)
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = temporary_beside(path)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        remove_quietly(tmp)
+    except BaseException as exc:
+        if tmp:
+            remove_quietly(tmp)
+        mapped = environment_error(exc, path) if isinstance(exc, OSError) else None
+        if mapped is not None:
+            raise mapped from None
         raise
 
 

@@ -13,7 +13,8 @@ if TYPE_CHECKING:
 PLOTS = ("confusion_matrix.png", "roc.png", "precision_recall.png", "calibration.png")
 
 
-def write_plots(y_true: np.ndarray, p: np.ndarray, report: dict[str, Any], out_dir: Path) -> list[Path]:
+def write_plots(y_true: np.ndarray, p: np.ndarray, report: dict[str, Any], out_dir: Path, subject: str = "") -> list[Path]:
+    """The four plots; ``subject`` (data, model, n) goes under every title, so a plot says what it shows."""
     import matplotlib
 
     from claimclf.evaluate import calibration_bins
@@ -25,6 +26,9 @@ def write_plots(y_true: np.ndarray, p: np.ndarray, report: dict[str, Any], out_d
 
     y_pos = np.asarray(y_true) == POSITIVE
     paths = []
+
+    def title(ax, text: str) -> None:
+        ax.set_title(f"{text}\n{subject}" if subject else text, fontsize=9 if subject else None)
 
     def save(fig, name: str) -> None:
         path = out_dir / name
@@ -42,7 +46,7 @@ def write_plots(y_true: np.ndarray, p: np.ndarray, report: dict[str, Any], out_d
     ax.set_yticks(range(len(LABELS)), LABELS)
     ax.set_xlabel("predicted")
     ax.set_ylabel("true")
-    ax.set_title("Confusion matrix")
+    title(ax, "Confusion matrix")
     save(fig, "confusion_matrix.png")
 
     both = y_pos.any() and (~y_pos).any()
@@ -54,7 +58,7 @@ def write_plots(y_true: np.ndarray, p: np.ndarray, report: dict[str, Any], out_d
     ax.plot([0, 1], [0, 1], "--", color="grey")
     ax.set_xlabel("false positive rate (therapeutic called cosmetic)")
     ax.set_ylabel("true positive rate")
-    ax.set_title("ROC, positive = cosmetic")
+    title(ax, "ROC, positive = cosmetic")
     save(fig, "roc.png")
 
     fig, ax = plt.subplots(figsize=(4.2, 3.8))
@@ -64,7 +68,7 @@ def write_plots(y_true: np.ndarray, p: np.ndarray, report: dict[str, Any], out_d
     ax.set_xlabel("recall (cosmetic)")
     ax.set_ylabel("precision (cosmetic)")
     ax.set_ylim(0, 1.02)
-    ax.set_title("Precision-recall, positive = cosmetic")
+    title(ax, "Precision-recall, positive = cosmetic")
     save(fig, "precision_recall.png")
 
     fig, ax = plt.subplots(figsize=(4.2, 3.8))
@@ -72,9 +76,11 @@ def write_plots(y_true: np.ndarray, p: np.ndarray, report: dict[str, Any], out_d
     xs, ys = [b[1] for b in bins], [b[2] for b in bins]
     ax.plot([0, 1], [0, 1], "--", color="grey", label="perfect")
     ax.plot(xs, ys, "o-", label=f"model (ECE {report['overall']['ece']:.3f})")
+    for count, x, y in bins:  # a bin of 3 claims says less than a bin of 300
+        ax.annotate(f"n={count}", (x, y), textcoords="offset points", xytext=(4, -10), fontsize=7, color="dimgrey")
     ax.set_xlabel("mean predicted p_cosmetic")
     ax.set_ylabel("observed share cosmetic")
-    ax.set_title("Calibration (10 bins)")
-    ax.legend(loc="upper left")
+    title(ax, "Calibration (10 bins)")
+    ax.legend(loc="lower right")
     save(fig, "calibration.png")
     return paths

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from claimclf.errors import ClaimError
-from claimclf.files import remove_quietly, temporary_beside
-from claimclf.text import has_cjk
+from claimclf.errors import ClaimError, OutputClosed, environment_error
+from claimclf.files import claim, remove_quietly, temporary_beside
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,10 +35,15 @@ _EXTENSIONS = {
 }
 DEFAULT_ENCODING = "utf-8-sig"  # reads UTF-8 with or without a byte-order mark
 UNREADABLE = "claimclf_unreadable"  # frame.attrs key: {position in the chunk: why the row cannot be scored}
+RAW_LINES = "claimclf_raw_lines"  # frame.attrs key of text formats: {position of a broken row: its line(s) as read}
+RAW_LINE = "raw_line"  # the output column that carries them
 
 
-def infer_format(path: str, explicit: str | None = None) -> str:
-    """The table format: ``explicit`` if given, else from the extension, else CSV for ``-``."""
+def infer_format(path: str, explicit: str | None = None, option: str = "--format") -> str:
+    """The table format: ``explicit`` if given, else from the extension, else CSV for ``-``.
+
+    ``option`` is the option that would say it (``--output-format`` for an output), named in the error.
+    """
     if explicit:
         fmt = explicit.lower().lstrip(".")
         if fmt not in FORMATS:
@@ -50,7 +54,7 @@ def infer_format(path: str, explicit: str | None = None) -> str:
     fmt = _EXTENSIONS.get(Path(path).suffix.lower())
     if fmt is None:
         raise ClaimError(
-            f"cannot tell the format of {path!r} from its extension: pass --format {'/'.join(FORMATS)}"
+            f"cannot tell the format of {path!r} from its extension: pass {option} {'/'.join(FORMATS)}"
         )
     return fmt
 
@@ -59,22 +63,99 @@ def _is_utf8(encoding: str) -> bool:
     return encoding.lower().replace("_", "-") in ("utf-8", "utf-8-sig", "utf8", "u8")
 
 
-def _encoding_error(path: str, encoding: str, exc: UnicodeDecodeError, where: str = "", gb18030: bool = False) -> ClaimError:
-    hint = "--encoding gb18030" if _is_utf8(encoding) else "another --encoding (utf-8, gb18030, big5)"
-    looks = " it reads as GB18030, so" if gb18030 else " if it was exported from a Chinese system,"
+# Display names for the encodings charset detection names most often in claim exports.
+_ENCODING_NAMES = {
+    "gb18030": "GB18030", "big5": "Big5", "big5hkscs": "Big5-HKSCS", "cp950": "Big5 (cp950)",
+    "cp932": "Shift-JIS (cp932)", "shift_jis": "Shift-JIS", "euc_jp": "EUC-JP", "cp949": "Korean (cp949)",
+    "euc_kr": "EUC-KR", "utf-16": "UTF-16", "utf-32": "UTF-32", "utf-16-le": "UTF-16 (little-endian, no BOM)",
+    "utf-16-be": "UTF-16 (big-endian, no BOM)", "cp1252": "Windows-1252", "cp1250": "Windows-1250",
+    "cp1251": "Windows-1251", "iso8859-1": "Latin-1",
+}
+# GB2312 and GBK are subsets of GB18030: suggest the superset, which reads every file they do.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "shift_jis": "cp932"}
+
+
+# The encodings claim exports come in; detection among all of Python's codecs picks exotic cousins
+# (shift_jis_2004 for a line of GB18030) when a sample is short.
+DETECT_BYTES = 1 << 16  # enough text to tell encodings apart, little enough to take milliseconds
+_CANDIDATES = ["utf_16", "utf_32", "gb18030", "big5", "cp932", "euc_jp", "cp949", "cp1252", "cp1250", "cp1251", "latin_1"]
+
+
+def likely_encodings(sample: bytes) -> list[str]:
+    """Python codec names charset detection finds likely for ``sample``, best first; several when it cannot tell.
+
+    A hint only: claimclf never switches encoding by itself, since a wrong guess scores garbled text.
+    """
+    import codecs
+
+    from charset_normalizer import from_bytes
+
+    head = sample[:DETECT_BYTES]
+    lines = head[: head.rfind(b"\n") + 1] or head  # whole lines: a character cut in two matches no encoding
+    matches = list(from_bytes(lines, cp_isolation=_CANDIDATES)) or list(from_bytes(head, cp_isolation=_CANDIDATES))
+    if not matches:
+        return _bomless_utf16(sample)
+    best = matches[0].chaos
+    names: list[str] = []
+    for match in matches:
+        name = codecs.lookup(match.encoding).name
+        name = _SUPERSETS.get(name, name)
+        if match.chaos <= best + 0.1 and name not in names:  # as plausible as the best: too close to call
+            names.append(name)
+    return names[:3]
+
+
+def _bomless_utf16(sample: bytes) -> list[str]:
+    """UTF-16 without a byte-order mark, told by its zero bytes: Latin text puts one in every other byte."""
+    head = sample[:4096]
+    if len(head) < 8:
+        return []
+    even, odd = head[0::2].count(0) / len(head[0::2]), head[1::2].count(0) / len(head[1::2])
+    if odd > 0.3 > even:
+        return ["utf-16-le"]
+    if even > 0.3 > odd:
+        return ["utf-16-be"]
+    return []
+
+
+def _encoding_error(path: str, encoding: str, exc: UnicodeDecodeError, where: str = "", likely: list[str] | None = None
+                    ) -> ClaimError:
     where = f"{where}: " if where else ""
-    return ClaimError(f"{path} is not valid {encoding} ({where}{exc.reason});{looks} try {hint}")
+    likely = [n for n in likely or [] if n.replace("-", "_") != encoding.lower().replace("-", "_")]
+    if likely:
+        shown = [_ENCODING_NAMES.get(n, n) for n in likely]
+        also = f" (or {', '.join(shown[1:])})" if len(shown) > 1 else ""
+        hint = f" it reads as {shown[0]}{also}, so try --encoding {likely[0]}"
+    elif _is_utf8(encoding):
+        hint = " if it was exported from a Chinese system, try --encoding gb18030 (or big5, cp932)"
+    else:
+        hint = " try another --encoding (utf-8, gb18030, big5, cp932)"
+    return ClaimError(f"{path} is not valid {encoding} ({where}{exc.reason});{hint}")
 
 
 SNIFF_BYTES = 1 << 20
+# Byte-order marks that make the encoding unambiguous (UTF-32 first: its LE mark starts with UTF-16's).
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def bom_encoding(handle: IO[bytes], encoding: str) -> str:
+    """UTF-16 or UTF-32 when the input starts with their byte-order mark and UTF-8 was expected, else ``encoding``.
+
+    Not a guess: those marks are not valid UTF-8, so a file starting with one can only be read one way.
+    """
+    if not _is_utf8(encoding):
+        return encoding
+    head = handle.read(4)
+    handle.seek(0)
+    return next((name for mark, name in _BOMS if head.startswith(mark)), encoding)
 
 
 def _sniff_encoding(handle: IO[bytes], path: str, encoding: str) -> None:
     """Fail in a second, not an hour in, when a file is not in the expected encoding.
 
-    Only the first MiB is checked (a later bad byte still stops the run, naming the row).
-    GB18030 is not guessed silently: it decodes most byte sequences, so a wrong guess
-    would score garbled text; the error names it when the sample reads as GB18030.
+    Only the first MiB is checked (a later bad byte still stops the run, naming the row). The error
+    names the encoding charset detection finds likely; it is not used silently: GB18030 in
+    particular decodes most byte sequences, so a wrong guess would score garbled text.
     """
     import codecs
 
@@ -83,17 +164,12 @@ def _sniff_encoding(handle: IO[bytes], path: str, encoding: str) -> None:
     try:
         codecs.getincrementaldecoder(encoding)().decode(sample, final=len(sample) < SNIFF_BYTES)
     except LookupError:
-        raise ClaimError(f"unknown encoding {encoding!r}: try utf-8, gb18030 or big5") from None
+        raise ClaimError(f"unknown encoding {encoding!r}: try utf-8, gb18030, big5 or cp932") from None
     except UnicodeDecodeError as exc:
         line = sample[: exc.start].count(b"\n") + 1
-        gb18030 = False
-        if _is_utf8(encoding):
-            try:
-                decoded = codecs.getincrementaldecoder("gb18030")().decode(sample, final=len(sample) < SNIFF_BYTES)
-                gb18030 = has_cjk(decoded)
-            except UnicodeDecodeError:
-                pass
-        raise _encoding_error(path, encoding, exc, f"line {line}", gb18030) from None
+        raise _encoding_error(path, encoding, exc, f"line {line}", likely_encodings(sample)) from None
+    if _is_utf8(encoding) and (utf16 := _bomless_utf16(sample)):  # zero bytes are valid UTF-8, garbled columns are not
+        raise ClaimError(f"{path} looks like {_ENCODING_NAMES[utf16[0]]}: pass --encoding {utf16[0]}")
 
 
 class ReadMeter:
@@ -169,6 +245,7 @@ def iter_table(
         if meter is not None:
             meter._watch(handle, size)
         if fmt != "parquet":
+            encoding = bom_encoding(handle, encoding)
             _sniff_encoding(handle, "standard input" if path == "-" else path, encoding)
         source = path if fmt == "parquet" and path != "-" else handle  # pyarrow reads files natively
         yield from _iter_handle(source, path, fmt, encoding, batch_size, meter)
@@ -208,11 +285,11 @@ def _iter_handle(
                 rows += len(chunk)
                 yield chunk
         else:
-            yield from _iter_parquet(source, batch_size, meter)
+            yield from _iter_parquet(source, str(path), batch_size, meter)
     except UnicodeDecodeError as exc:
         raise _encoding_error(str(path), encoding, exc, f"after row {rows}") from None
     except LookupError:
-        raise ClaimError(f"unknown encoding {encoding!r}: try utf-8, gb18030 or big5") from None
+        raise ClaimError(f"unknown encoding {encoding!r}: try utf-8, gb18030, big5 or cp932") from None
     except csv.Error as exc:
         raise ClaimError(f"{path} is not well-formed {fmt.upper()} after row {rows} ({exc}); check the quoting "
                          "or pass --format") from None
@@ -234,33 +311,58 @@ def unreadable_rows(frame: pd.DataFrame) -> dict[int, str]:
     return frame.attrs.get(UNREADABLE, {})
 
 
-def _mark(frame: pd.DataFrame, unreadable: dict[int, str]) -> pd.DataFrame:
+def raw_lines(frame: pd.DataFrame) -> dict[int, str] | None:
+    """The broken rows' lines as read, by position; None for a format whose rows cannot break (Parquet)."""
+    return frame.attrs.get(RAW_LINES)
+
+
+def _mark(frame: pd.DataFrame, unreadable: dict[int, str], raw: dict[int, str]) -> pd.DataFrame:
     if unreadable:
         frame.attrs[UNREADABLE] = unreadable
+    frame.attrs[RAW_LINES] = raw  # set even when empty: the output has the column whether or not a row broke
     return frame
 
 
-def _frame(rows: list, columns: list[str], unreadable: dict[int, str]) -> pd.DataFrame:
+def _frame(rows: list, columns: list[str], unreadable: dict[int, str], raw: dict[int, str]) -> pd.DataFrame:
     import pandas as pd
 
     frame = pd.DataFrame(rows, columns=columns, dtype=str) if rows else pd.DataFrame(columns=columns, dtype=str)
-    return _mark(frame, unreadable)
+    return _mark(frame, unreadable, raw)
 
 
-def _unique_names(header: list[str]) -> list[str]:
-    """Column names as pandas makes them: a repeated name gets ``.1``, ``.2``, ..."""
-    seen: dict[str, int] = {}
-    names = []
-    for name in header:
-        n = seen.get(name, 0)
-        candidate = name if n == 0 else f"{name}.{n}"
-        while candidate in seen:
-            n += 1
-            candidate = f"{name}.{n}"
-        seen[name] = n + 1
-        seen.setdefault(candidate, 1)
-        names.append(candidate)
-    return names
+def _check_unique(header: list[str], path: str) -> list[str]:
+    """The header as given, refusing a repeated name: which of two ``text`` columns to score, and which to carry?"""
+    seen: set[str] = set()
+    for position, name in enumerate(header, start=1):
+        if name in seen:
+            shown = repr(name) if name else "an unnamed column (empty header cell)"
+            raise ClaimError(f"{path}: the header names {shown} twice (again as column {position}): "
+                             "rename one so every column has its own name")
+        seen.add(name)
+    return header
+
+
+def _fields_before_damage(raw: str, sep: str, width: int) -> list[str]:
+    """The fields of a record that cannot be parsed which end before the damage, e.g. the id of ``002,"abc"def``.
+
+    The record is cut at each delimiter in turn; the longest cut that parses strictly as one
+    record holds only whole fields. Only the first 10,000 characters are tried: ids come first.
+    """
+    import csv
+
+    kept: list[str] = []
+    for cut, char in enumerate(raw[:10_000]):
+        if char != sep:
+            continue
+        try:
+            rows = list(csv.reader(io.StringIO(raw[:cut], newline=""), delimiter=sep, strict=True))
+        except csv.Error:
+            continue
+        if len(rows) == 1:
+            kept = rows[0]
+            if len(kept) >= width:
+                break
+    return kept[:width]
 
 
 def _iter_delimited(source: IO[bytes], path: str, fmt: str, encoding: str, batch_size: int) -> Iterator[pd.DataFrame]:
@@ -275,17 +377,26 @@ def _iter_delimited(source: IO[bytes], path: str, fmt: str, encoding: str, batch
     csv.field_size_limit(2**31 - 1)  # a claim may be megabytes long; the scorer truncates, the reader must not
     sep = "," if fmt == "csv" else "\t"
     text = io.TextIOWrapper(source, encoding=encoding, newline="")
+    taken: list[str] = []  # the lines of the record being read, kept for it if it turns out broken
+
+    def tapped() -> Iterator[str]:
+        for line in text:
+            taken.append(line)
+            yield line
+
     try:
-        reader = csv.reader(text, delimiter=sep, strict=True)
+        reader = csv.reader(tapped(), delimiter=sep, strict=True)
         header = next((row for row in reader if row), None)
         if header is None:
             raise ClaimError(f"{path} has no header row: expected column names on the first line")
-        columns = _unique_names(header)
+        columns = _check_unique(header, path)
         width = len(columns)
         batch: list[list[str]] = []
         unreadable: dict[int, str] = {}
+        raw: dict[int, str] = {}
         yielded = False
         while True:
+            taken.clear()
             try:
                 row = next(reader)
             except StopIteration:
@@ -294,8 +405,12 @@ def _iter_delimited(source: IO[bytes], path: str, fmt: str, encoding: str, batch
                 if "end of data" in str(exc):  # every later line would be swallowed into one field
                     raise ClaimError(f"{path}: a quoted field is never closed (opened before line {reader.line_num}); "
                                      "fix the quoting") from None
-                unreadable[len(batch)] = f"line {reader.line_num} could not be parsed ({exc})"
-                row = [""] * width
+                line = _strip_newline("".join(taken))
+                row = _fields_before_damage(line, sep, width)
+                unreadable[len(batch)] = (f"line {reader.line_num} could not be parsed ({exc}); "
+                                          f"{'the fields before the damage are kept, ' if row else ''}the line is in {RAW_LINE}")
+                raw[len(batch)] = line
+                row = row + [""] * (width - len(row))
             if not row:
                 continue
             if len(row) != width:
@@ -303,27 +418,39 @@ def _iter_delimited(source: IO[bytes], path: str, fmt: str, encoding: str, batch
                     f"malformed row ending on line {reader.line_num}: {len(row)} field{'s' if len(row) > 1 else ''} "
                     f"where the header has {width}" + ("; the extra fields are kept in the last column" if len(row) > width else "")
                 )
+                raw[len(batch)] = _strip_newline("".join(taken))
                 row = row[: width - 1] + [sep.join(row[width - 1 :])] if len(row) > width else row + [""] * (width - len(row))
             batch.append(row)
             if len(batch) >= batch_size:
-                yield _frame(batch, columns, unreadable)
-                yielded, batch, unreadable = True, [], {}
+                yield _frame(batch, columns, unreadable, raw)
+                yielded, batch, unreadable, raw = True, [], {}, {}
         if batch or not yielded:
-            yield _frame(batch, columns, unreadable)
+            yield _frame(batch, columns, unreadable, raw)
     finally:
         text.detach()  # the byte handle belongs to the caller
+
+
+def _strip_newline(line: str) -> str:
+    """A record's text without the line break that ends it (breaks inside a quoted field stay)."""
+    for end in ("\r\n", "\n", "\r"):
+        if line.endswith(end):
+            return line[: -len(end)]
+    return line
 
 
 def _iter_jsonl(source: str | IO[bytes], encoding: str, batch_size: int) -> Iterator[pd.DataFrame]:
     import json
 
     handle = open(source, "rb") if isinstance(source, str) else source  # noqa: SIM115
+    # Decoded as a stream, not line by line: in UTF-16 a line break is two bytes.
+    text = io.TextIOWrapper(handle, encoding=encoding, newline="\n")
     try:
         batch: list[dict] = []
         unreadable: dict[int, str] = {}
+        raw: dict[int, str] = {}
         yielded = False
-        for lineno, raw in enumerate(handle, start=1):
-            line = raw.decode(encoding).strip()
+        for lineno, read in enumerate(text, start=1):
+            line = read.strip()
             if not line:
                 continue
             try:
@@ -332,30 +459,32 @@ def _iter_jsonl(source: str | IO[bytes], encoding: str, batch_size: int) -> Iter
             except json.JSONDecodeError as exc:
                 why = f"is not valid JSON ({exc.msg})"
             if why:  # kept as an empty record, so the output still has one row per input line
-                unreadable[len(batch)] = f"line {lineno} {why}"
+                unreadable[len(batch)] = f"line {lineno} {why}; the line is in {RAW_LINE}"
+                raw[len(batch)] = line
                 record = {}
             batch.append(record)
             if len(batch) >= batch_size:
-                yield _records(batch, unreadable)
-                yielded, batch, unreadable = True, [], {}
+                yield _records(batch, unreadable, raw)
+                yielded, batch, unreadable, raw = True, [], {}, {}
         if batch or not yielded:
-            yield _records(batch, unreadable)
+            yield _records(batch, unreadable, raw)
     finally:
+        text.detach()
         if isinstance(source, str):
             handle.close()
 
 
-def _records(batch: list[dict], unreadable: dict[int, str]) -> pd.DataFrame:
+def _records(batch: list[dict], unreadable: dict[int, str], raw: dict[int, str]) -> pd.DataFrame:
     import pandas as pd
 
     # object columns: a field missing from one record must not turn the others' ids 1, 2 into 1.0, 2.0
     frame = pd.DataFrame(batch, dtype=object) if batch else pd.DataFrame()
     if len(frame) < len(batch):  # only empty records: the constructor gives no rows
         frame = pd.DataFrame(index=range(len(batch)))
-    return _mark(frame, unreadable)
+    return _mark(frame, unreadable, raw)
 
 
-def _iter_parquet(source: str | IO[bytes], batch_size: int, meter: ReadMeter | None = None) -> Iterator[pd.DataFrame]:
+def _iter_parquet(source: str | IO[bytes], path: str, batch_size: int, meter: ReadMeter | None = None) -> Iterator[pd.DataFrame]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -363,6 +492,7 @@ def _iter_parquet(source: str | IO[bytes], batch_size: int, meter: ReadMeter | N
         pf = pq.ParquetFile(source)
     except (pa.ArrowInvalid, OSError) as exc:
         raise ClaimError(f"not a readable Parquet file ({str(exc).splitlines()[0]})") from None
+    _check_unique(pf.schema_arrow.names, path)
     if meter is not None:
         meter.total_rows = pf.metadata.num_rows
     yielded = False
@@ -384,16 +514,31 @@ def read_table(path: str, fmt: str | None = None, encoding: str = DEFAULT_ENCODI
     return pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
 
 
-class TableWriter:
-    """Appends frames to a table; on success renames the temporary file into place.
+def check_output_path(path: str, overwrite: bool = False) -> None:
+    """Refuse, before any work, an output that is a directory, lies in a missing directory, or exists (without --overwrite)."""
+    target = Path(path)
+    if target.is_dir():
+        raise ClaimError(f"output {path} is a directory: give a file name inside it, e.g. -o {target / 'scored.csv'}")
+    parent = target.parent
+    if not parent.is_dir():
+        what = "is not a directory" if parent.exists() else "does not exist"
+        raise ClaimError(f"the output's directory {parent} {what}: create it first, or choose another -o")
+    if target.exists() and not overwrite:
+        raise ClaimError(f"output {path} already exists: pass --overwrite to replace it, or choose another -o")
 
-    ``-`` writes to stdout as it goes. Anything else is written next to its final
-    name and only appears there when :meth:`close` succeeds; a failure or an
-    interruption removes the temporary file.
+
+class TableWriter:
+    """Appends frames to a table; on success moves the temporary file into place.
+
+    ``-`` writes to stdout as it goes. Anything else is written next to its final name and only
+    appears there when :meth:`close` succeeds, and then never over a file that appeared meanwhile
+    unless ``overwrite`` (see :func:`claimclf.files.claim`); a failure or an interruption removes the
+    temporary file. The machine's refusals (disk full, read-only, closed pipe) become one-line errors
+    naming the output (:func:`claimclf.errors.environment_error`).
     """
 
     def __init__(self, path: str, fmt: str, overwrite: bool = False, stdout: IO[bytes] | None = None) -> None:
-        self.path, self.fmt = path, fmt
+        self.path, self.fmt, self.overwrite = path, fmt, overwrite
         self._tmp: str | None = None
         self._parquet = None
         self._schema = None
@@ -406,16 +551,26 @@ class TableWriter:
             else:
                 self._handle = stdout or sys.stdout.buffer
         else:
-            target = Path(path)
-            if target.exists() and not overwrite:
-                raise ClaimError(f"output {path} already exists: pass --overwrite to replace it, or choose another -o")
-            if target.is_dir():
-                raise ClaimError(f"output {path} is a directory: give a file name")
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, self._tmp = temporary_beside(target, ".partial")
+            check_output_path(path, overwrite)
+            try:
+                fd, self._tmp = temporary_beside(Path(path), ".partial")
+            except OSError as exc:
+                raise self._environment(exc) from None
             self._handle = os.fdopen(fd, "wb")
 
+    def _environment(self, exc: OSError) -> BaseException:
+        """The one-line error for ``exc`` met while writing this output, or ``exc`` itself if it is not the machine's."""
+        if isinstance(exc, BrokenPipeError) and self.path == "-":
+            return OutputClosed("standard output was closed by the reader")
+        return environment_error(exc, self.path) or exc
+
     def write(self, frame: pd.DataFrame) -> None:
+        try:
+            self._write(frame)
+        except OSError as exc:
+            raise self._environment(exc) from None
+
+    def _write(self, frame: pd.DataFrame) -> None:
         if self.fmt != "jsonl":
             frame = self._conform(frame)
         if self.fmt in ("csv", "tsv"):
@@ -465,18 +620,33 @@ class TableWriter:
         self._parquet.write_table(table)
 
     def close(self) -> None:
-        """Finish the table and move it into place."""
+        """Finish the table and move it into place; on any failure the temporary file is removed."""
+        try:
+            self._finish()
+        except OSError as exc:
+            self.abort()
+            raise self._environment(exc) from None
+        except BaseException:
+            self.abort()
+            raise
+
+    def _finish(self) -> None:
         if self._parquet is not None:
             self._parquet.close()
         if self.path == "-":
             if self.fmt == "parquet":
                 self._stdout.write(self._handle.getvalue())
-                self._stdout.flush()
+            (self._stdout if self.fmt == "parquet" else self._handle).flush()
             return
         self._handle.flush()
         os.fsync(self._handle.fileno())
         self._handle.close()
-        os.replace(self._tmp, self.path)
+        try:
+            claim(self._tmp, Path(self.path), self.overwrite)
+        except FileExistsError:
+            raise ClaimError(f"output {self.path} appeared while this run was going (another run?) and was left as it "
+                             "was; this run's result was not kept: pass --overwrite to replace it, or choose another -o"
+                             ) from None
         self._tmp = None
 
     def abort(self) -> None:

@@ -93,8 +93,8 @@ def _n_splits(y, groups, wanted: int = 5) -> int:
     return max(n, 2)
 
 
-def cross_validate(texts: list[str], y, params: dict, groups=None, n_splits: int = 5) -> CVResult:
-    """Out-of-fold probabilities and metrics (mean and spread over folds)."""
+def cross_validate(texts: list[str], y, params: dict, groups=None, n_splits: int = 5, weights=None) -> CVResult:
+    """Out-of-fold probabilities and metrics (mean and spread over folds); ``weights`` weigh rows in each fit."""
     import numpy as np
     from sklearn.metrics import accuracy_score, f1_score, roc_auc_score
 
@@ -107,7 +107,7 @@ def cross_validate(texts: list[str], y, params: dict, groups=None, n_splits: int
     folds: dict[str, list[float]] = {"accuracy": [], "macro_f1": [], "roc_auc": []}
     for train_idx, test_idx in _splitter(y, groups, k).split(texts_arr, y, groups):
         pipe = build_pipeline(**params)
-        pipe.fit(list(texts_arr[train_idx]), y[train_idx])
+        pipe.fit(list(texts_arr[train_idx]), y[train_idx], **_weight_kwargs(weights, train_idx))
         p = predict_p_cosmetic(pipe, list(texts_arr[test_idx]))
         oof[test_idx] = p
         pred = np.where(p >= 0.5, POSITIVE, "therapeutic")
@@ -121,6 +121,31 @@ def cross_validate(texts: list[str], y, params: dict, groups=None, n_splits: int
     return CVResult(grouped=use_groups, n_splits=k, metrics=metrics, oof_p=oof)
 
 
+def _weight_kwargs(weights, idx=None) -> dict:
+    if weights is None:
+        return {}
+    import numpy as np
+
+    w = np.asarray(weights, dtype=float)
+    return {"clf__sample_weight": w if idx is None else w[idx]}
+
+
+def cv_groups(df: pd.DataFrame, group_col: str = "scenario"):
+    """Cross-validation groups: generation scenarios, kept apart per source file when several files are merged.
+
+    Rows of a file that has no scenario column are each their own group within the file.
+    """
+    if group_col not in df.columns and "source_file" not in df.columns:
+        return None
+    import pandas as pd
+
+    scenario = df[group_col].astype("string") if group_col in df.columns else pd.Series(pd.NA, index=df.index, dtype="string")
+    scenario = scenario.fillna(pd.Series(df.index.astype(str), index=df.index).radd("row "))
+    if "source_file" in df.columns:
+        scenario = df["source_file"].astype(str) + " / " + scenario
+    return scenario.to_numpy()
+
+
 def train(
     df: pd.DataFrame,
     search: bool = True,
@@ -132,11 +157,13 @@ def train(
 ) -> TrainResult:
     """Choose hyperparameters by grouped CV (if ``search``), calibrate, pick thresholds, refit on everything.
 
-    ``df`` is labelled data as :func:`claimclf.dataset.read_labelled` returns it.
+    ``df`` is labelled data as :func:`claimclf.dataset.read_labelled` returns it; an optional
+    ``weight`` column weighs rows and an optional ``source_file`` column keeps files apart in the folds.
     """
     texts = df["text"].astype(str).tolist()
     y = df["label"].to_numpy()
-    groups = df[group_col].astype(str).to_numpy() if group_col in df.columns else None
+    groups = cv_groups(df, group_col)
+    weights = df["weight"].to_numpy(dtype=float) if "weight" in df.columns else None
     base = dict(DEFAULT_PARAMS, **(params or {}))
     say = progress or (lambda msg: None)
 
@@ -144,16 +171,16 @@ def train(
     results: list[tuple[dict, CVResult]] = []
     for cand in candidates:
         say(f"cross-validating C={cand['C']:g} ...")
-        results.append((cand, cross_validate(texts, y, cand, groups=groups)))
+        results.append((cand, cross_validate(texts, y, cand, groups=groups, weights=weights)))
     best_params, best_cv = max(results, key=lambda r: r[1].metrics["macro_f1"]["mean"])
     ungrouped = None
     if best_cv.grouped:
         say("cross-validating without groups, for comparison ...")
-        ungrouped = cross_validate(texts, y, best_params, groups=None)
+        ungrouped = cross_validate(texts, y, best_params, groups=None, weights=weights)
     by_procedure = None
-    if "procedure" in df.columns and df["procedure"].nunique() >= 10:
+    if "procedure" in df.columns and df["procedure"].notna().all() and df["procedure"].nunique() >= 10:
         say("cross-validating with whole procedures held out ...")
-        by_procedure = cross_validate(texts, y, best_params, groups=df["procedure"].astype(str).to_numpy())
+        by_procedure = cross_validate(texts, y, best_params, groups=df["procedure"].astype(str).to_numpy(), weights=weights)
     from claimclf.decision import apply_platt, choose_band, fit_platt
     from claimclf.evaluate import expected_calibration_error
 
@@ -179,7 +206,8 @@ def train(
     from claimclf.evaluate import breakdown
 
     cv_breakdown = {
-        column: breakdown(df.assign(label=y), oof, column) for column in ("lang", "slice") if column in df.columns
+        column: breakdown(df.assign(label=y), oof, column) for column in ("lang", "slice", "source_file")
+        if column in df.columns
     }
     say("fitting the final model on all rows ...")
     pipeline = build_pipeline(**best_params)
@@ -187,7 +215,7 @@ def train(
         from claimclf.decision import PlattCalibrated
 
         pipeline.set_params(clf=PlattCalibrated(pipeline.named_steps["clf"], calibration["a"], calibration["b"]))
-    pipeline.fit(texts, y)
+    pipeline.fit(texts, y, **_weight_kwargs(weights))
     search_log = [{"params": p, "metrics": r.metrics, "grouped": r.grouped} for p, r in results]
     return TrainResult(pipeline=pipeline, params=best_params, cv=best_cv, cv_ungrouped=ungrouped, search=search_log,
                        calibration=calibration, policy=policy, cv_breakdown=cv_breakdown, oof_p=oof,

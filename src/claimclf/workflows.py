@@ -64,8 +64,19 @@ def _record(tracking: Tracking, log: Callable[[], dict[str, Any]], say: Say) -> 
         return None
     where = f"run {info['run_id']} in experiment {info['experiment_id']} ({display_uri(info['uri'])})"
     if info.get("version") is not None:
-        where += f"; registered as claimclf version {info['version']}"
+        kind = "evaluated" if info.get("evaluated") else "registered as"
+        where += f"; {kind} claimclf version {info['version']}"
+    if info.get("champion"):
+        where += " (the champion: the first version in this registry)"
     return where
+
+
+def model_name(ref: str | Path, sidecar: dict[str, Any]) -> str:
+    """How plots name a model: ``claimclf v3`` / ``claimclf@champion`` for registered ones, else file and timestamp."""
+    ref = str(ref)
+    if ref.startswith("models:/"):
+        return ref[len("models:/"):].replace("/", " v", 1)
+    return f"{Path(ref).name} {sidecar.get('model_version', '')}".strip()
 
 
 # ---------------------------------------------------------------- train
@@ -81,9 +92,10 @@ class Trained:
 
 
 def train_and_save(
-    data: Path | None = None,
+    data: Path | list[Path] | None = None,
     model: Path | None = None,
     *,
+    weights: dict[str, float] | list[str] | None = None,
     search: bool = True,
     review_band: tuple[float, float] | None = None,
     target_precision: float = 0.99,
@@ -96,11 +108,13 @@ def train_and_save(
 ) -> Trained:
     """Train on labelled data, write the model's three files, evaluate the held-out predictions, record the run.
 
+    ``data`` may be several files (e.g. the shipped corpus and a team's own labels): their rows are
+    kept apart in the folds, weighed by ``weights`` (file or file name -> weight), and measured per file.
     ``say`` hears the progress, ``warn`` the warnings (shown even when progress is not).
     """
     import tempfile
 
-    from claimclf.dataset import fingerprint, read_labelled
+    from claimclf.dataset import fingerprint, fingerprint_files, parse_weights, read_labelled, read_training_files
     from claimclf.decision import Policy, presumed_cosmetic_bytes, shipped_presumed_cosmetic
     from claimclf.evaluate import evaluate_predictions, write_report
     from claimclf.files import sha256_file
@@ -108,13 +122,24 @@ def train_and_save(
     from claimclf.segmenter import user_dictionary_path
     from claimclf.train import train
 
-    data = Path(data or config.default_corpus())
+    paths = [Path(p) for p in (data if isinstance(data, (list, tuple)) else [data]) if p] or [config.default_corpus()]
     model = Path(model or config.default_model())
-    if not data.exists() and data == config.default_corpus():
-        raise ClaimError(f"shipped corpus not found at {data}: run `claimclf data generate` first")
+    for path in paths:
+        if not path.exists() and path == config.default_corpus():
+            raise ClaimError(f"shipped corpus not found at {path}: run `claimclf data generate` first")
+    if isinstance(weights, list):  # --weight FILE=W as given on the command line
+        weights = parse_weights(weights)
+    if weights and len(paths) == 1:
+        raise ClaimError("--weight weighs one --data file against another: give two or more --data files")
     tracker = _tracker(tracking, warn)
-    df = read_labelled(data, text_col, label_col, for_training=True)
-    say(f"training on {data} ({len(df)} rows)")
+    if len(paths) == 1:
+        df = read_labelled(paths[0], text_col, label_col, for_training=True)
+        training_data = fingerprint(paths[0], df)
+    else:
+        df = read_training_files(paths, weights or {}, text_col, label_col)
+        training_data = fingerprint_files(paths, df)
+    data = paths[0] if len(paths) == 1 else paths
+    say(f"training on {', '.join(map(str, paths))} ({len(df)} rows)")
     result = train(df, search=search, progress=say, calibrate=calibrate, target_precision=target_precision)
     policy = dict(result.policy)
     if review_band:
@@ -123,7 +148,7 @@ def train_and_save(
         policy["chosen_by"] = f"target precision {target_precision:g} on cross-validated predictions"
     meta = {
         "params": result.params,
-        "training_data": fingerprint(data, df),
+        "training_data": training_data,
         "jieba_user_dict_sha256": sha256_file(Path(user_dictionary_path())),
         "presumed_cosmetic_sha256": sha256(presumed_cosmetic_bytes()),
         "cv": {"grouped": result.cv.grouped, "n_splits": result.cv.n_splits, "metrics": result.cv.metrics},
@@ -140,13 +165,106 @@ def train_and_save(
         oof = evaluate_predictions(df, result.oof_p, Policy.from_sidecar(sidecar))
         oof["note"] = "out-of-fold (cross-validated) predictions on the training data"
         with tempfile.TemporaryDirectory() as tmp:
-            paths = write_report(oof, df, result.oof_p, Path(tmp) / "evaluation")
+            names = " + ".join(p.name for p in paths)
+            subject = f"{names}, out of fold · {model_name(model, sidecar)} · n={len(df)}"
+            report_paths = write_report(oof, df, result.oof_p, Path(tmp) / "evaluation", subject)
             from claimclf.tracking.runs import log_training
 
             trained.tracked = _record(tracking, lambda: log_training(
-                tracker, result, df, data, model, sidecar, search, oof_report=oof, oof_paths=paths,
+                tracker, result, df, data, model, sidecar, search, oof_report=oof, oof_paths=report_paths,
                 text_col=text_col, label_col=label_col), warn)
     return trained
+
+
+# ---------------------------------------------------------------- calibrate
+
+
+@dataclass
+class Recalibrated:
+    calibration: dict[str, Any]
+    policy: dict[str, Any]
+    sidecar: dict[str, Any]
+    model: Path
+    tracked: str | None = None
+
+
+def recalibrate_model(
+    data: Path,
+    out: Path,
+    model: str | Path | None = None,
+    *,
+    folds: int = 5,
+    target_precision: float = 0.99,
+    overwrite: bool = False,
+    text_col: str = "text",
+    label_col: str = "label",
+    tracking: Tracking = Tracking(),
+    say: Say = _quiet,
+) -> Recalibrated:
+    """Refit an existing model's calibration and review band on a team's own labelled sample, as a new model.
+
+    The features and word weights stay as trained; only Platt's slope and intercept and the band
+    change. The band is chosen on cross-fitted probabilities (each row calibrated by a fit on the
+    other folds), so it reflects claims the calibration has not seen.
+    """
+    import numpy as np
+
+    from claimclf.dataset import fingerprint, read_labelled
+    from claimclf.decision import PlattCalibrated, bound_confidences, choose_band, cross_fit_platt, fit_platt
+    from claimclf.evaluate import expected_calibration_error
+    from claimclf.persistence import load, save_model
+    from claimclf.text import normalize
+    from claimclf.train import positive_index
+
+    out = Path(out)
+    if out.exists() and not overwrite:
+        raise ClaimError(f"{out} already exists: pass --overwrite to replace it, or choose another --out")
+    ref = model or config.default_model()
+    tracker = _tracker(tracking, say)
+    loaded = load(ref, warn=say)
+    df = read_labelled(data, text_col, label_col, for_training=True)
+    counts = df["label"].value_counts()
+    if counts.min() < folds:
+        raise ClaimError(f"{data}: {counts.min()} {counts.idxmin()} row(s); cross-fitting in {folds} folds needs at "
+                         f"least {folds} of each label (or pass --folds 2)")
+    pipeline = loaded.load_pipeline()
+    clf = pipeline.named_steps["clf"]
+    base = getattr(clf, "estimator", clf)
+    texts = df["text"].astype(str).tolist()
+    z = base.decision_function(pipeline.named_steps["features"].transform(texts))
+    if list(base.classes_).index(config.POSITIVE) == 0:
+        z = -z
+    raw = 1.0 / (1.0 + np.exp(-z))
+    y = df["label"].to_numpy()
+    before = pipeline.predict_proba(texts)[:, positive_index(pipeline)]
+    held = cross_fit_platt(y, raw, folds)
+    norms = [normalize(t) for t in texts]
+    policy = choose_band(y, bound_confidences(held, norms), target_precision)
+    policy["chosen_by"] = f"target precision {target_precision:g} on cross-fitted probabilities of {Path(data).name}"
+    a, b = fit_platt(y, raw)
+    pipeline.set_params(clf=PlattCalibrated(base, a, b))
+    y_pos = y == config.POSITIVE
+    calibration = {
+        "method": f"platt on {Path(data).name}, cross-fitted in {folds} folds",
+        "a": a, "b": b,
+        "ece_before": expected_calibration_error(y_pos, bound_confidences(before, norms)),
+        "ece_after": expected_calibration_error(y_pos, bound_confidences(held, norms)),
+        "previous": loaded.sidecar.get("calibration"),
+    }
+    keep = ("params", "training_data", "jieba_user_dict_sha256", "presumed_cosmetic_sha256", "cv", "cv_ungrouped",
+            "cv_leave_procedure_out", "cv_breakdown", "search")
+    meta = {k: loaded.sidecar[k] for k in keep if k in loaded.sidecar}
+    meta.update(calibration=calibration, decision_policy=policy, calibration_data=fingerprint(Path(data), df),
+                recalibrated_from={"model": str(ref), "model_version": loaded.sidecar.get("model_version"),
+                                   "model_sha256": loaded.sidecar.get("model_sha256")})
+    sidecar = save_model(pipeline, out, meta, loaded.engine().presumed_cosmetic)
+    done = Recalibrated(calibration, policy, sidecar, out)
+    if tracker:
+        from claimclf.tracking.runs import log_recalibration
+
+        done.tracked = _record(tracking, lambda: log_recalibration(tracker, pipeline, df, Path(data), out, sidecar,
+                                                                   str(ref), loaded.sidecar), say)
+    return done
 
 
 # ---------------------------------------------------------------- evaluate
@@ -188,13 +306,15 @@ def evaluate_file(
     engine = loaded.engine()
     report, p = evaluate_model(engine, df, Policy.from_sidecar(sidecar, review_band))
     report["model"] = {"path": str(ref), "version": sidecar.get("model_version"), "sha256": sidecar.get("model_sha256")}
-    report["data"] = {"path": str(data), "rows": len(df),
-                      "in_sample": sha256_file(data) == sidecar.get("training_data", {}).get("sha256")}
+    trained_on = sidecar.get("training_data", {})
+    trained_shas = {trained_on.get("sha256"), *(f.get("sha256") for f in trained_on.get("files", []))}
+    report["data"] = {"path": str(data), "rows": len(df), "in_sample": sha256_file(data) in trained_shas}
     explainer = Explainer.from_engine(engine)
     report["top_features"] = {lang: explainer.top_features(15, lang) for lang in ("en", "zh")}
     report["leakage_flags"] = leakage_flags(explainer.top_features(50, raw=True))
     report["baselines"] = baseline_reports(df, training_majority(sidecar))
-    paths = write_report(report, df, p, Path(report_dir or config.default_report_dir()))
+    subject = f"{data.name} · {model_name(ref, sidecar)} · n={len(df)}"
+    paths = write_report(report, df, p, Path(report_dir or config.default_report_dir()), subject)
     evaluated = Evaluated(report, paths)
     if tracker:
         from claimclf.tracking.runs import log_evaluation
@@ -244,21 +364,23 @@ def score_file(
     from claimclf.progress import Progress
     from claimclf.scoring.scorer import missing_column_error
     from claimclf.scoring.workers import default_jobs, score_stream
-    from claimclf.tables import ReadMeter, TableWriter, infer_format, iter_table
+    from claimclf.tables import ReadMeter, TableWriter, check_output_path, infer_format, iter_table
 
     in_fmt = infer_format(input, fmt)
-    out_fmt = infer_format(output, output_format) if (output != "-" or output_format) else in_fmt
     if output != "-" and input != "-" and Path(output).resolve() == Path(input).resolve():
         raise ClaimError("output and input are the same file: choose another -o")
+    if output != "-":
+        check_output_path(output, overwrite)  # a directory or a missing one is named before its extension is judged
+    out_fmt = infer_format(output, output_format, "--output-format") if (output != "-" or output_format) else in_fmt
     with contextlib.ExitStack() as stack:
         writer = stack.enter_context(TableWriter(output, out_fmt, overwrite=overwrite))  # refuses an existing output now
         spec = scorer_spec(model, review_band, evidence, say)
         meter = ReadMeter()
         chunks = iter_table(input, fmt=in_fmt, encoding=encoding, batch_size=batch_size, meter=meter)
         first = next(chunks)
-        for col in [text_col] + ([id_col] if id_col else []):
+        for col, option in [(text_col, "--text-col")] + ([(id_col, "--id-col")] if id_col else []):
             if col not in first.columns:
-                raise missing_column_error(col, first.columns)
+                raise missing_column_error(col, first.columns, option)
         read = {"rows": 0}
 
         def counted():

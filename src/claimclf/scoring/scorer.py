@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from claimclf.config import EVIDENCE_TERMS
 from claimclf.decision import WORDS_COUNTED, Doubt, Policy, bound_confidence, count_content_tokens, shrink
 from claimclf.errors import ClaimError
-from claimclf.tables import Unreadable, unreadable_rows
+from claimclf.tables import RAW_LINE, Unreadable, raw_lines, unreadable_rows
 from claimclf.text import normalize, tokenize
 
 if TYPE_CHECKING:
@@ -152,21 +152,32 @@ def clear_per_text_caches() -> None:
 
 
 def attach_results(frame: pd.DataFrame, results: pd.DataFrame | dict[str, list[object]]) -> pd.DataFrame:
-    """``frame`` with the output columns of :meth:`Scorer.score_columns` appended, replacing any of the same name."""
+    """``frame`` with the output columns of :meth:`Scorer.score_columns` appended, replacing any of the same name.
+
+    Frames read from CSV, TSV or JSONL also get ``raw_line``: empty, except for rows the reader could not parse.
+    """
     import pandas as pd
 
     if isinstance(results, dict):
         results = pd.DataFrame(results, columns=OUTPUT_COLUMNS)
     results = results.set_axis(frame.index)
-    kept = frame.drop(columns=[c for c in OUTPUT_COLUMNS if c in frame.columns])
+    added = list(OUTPUT_COLUMNS)
+    raw = raw_lines(frame)
+    if raw is not None:  # text formats: the broken rows' lines as read, so nothing of them is lost
+        results[RAW_LINE] = [raw.get(i, "") for i in range(len(frame))]
+        added.append(RAW_LINE)
+    kept = frame.drop(columns=[c for c in added if c in frame.columns])
     return pd.concat([kept, results], axis=1)
 
 
-def missing_column_error(text_col: str, columns: Iterable[object]) -> ClaimError:
+def missing_column_error(column: str, columns: Iterable[object], option: str = "--text-col") -> ClaimError:
+    """The error for a column the input lacks, naming the ``option`` that chose it and a likely alternative."""
     names = [str(c) for c in columns]
-    hint = ""
-    guesses = [c for c in names if c.lower() in ("text", "justification", "narrative", "note", "claim_text", "内容")]
-    if guesses:
-        hint = f" (did you mean --text-col {guesses[0]}?)"
+    if option == "--text-col":
+        likely = ("text", "justification", "narrative", "note", "claim_text", "内容")
+    else:
+        likely = ("id", "claim_id", "claimid", "claim_no", "claim_number", "编号")
+    guesses = [c for c in names if c.lower() in likely]
+    hint = f" (did you mean {option} {guesses[0]}?)" if guesses else ""
     shown = ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
-    return ClaimError(f"no column {text_col!r} in the input (columns: {shown}): pass --text-col NAME{hint}")
+    return ClaimError(f"no column {column!r} in the input (columns: {shown}): pass {option} NAME{hint}")

@@ -1,6 +1,6 @@
 """Scoring a stream of chunks on every core: worker processes, output in input order, bounded memory.
 
-Each worker reads the model's checked scoring arrays and builds the segmenter once (in its initializer), then
+Each worker reads the model's checked scoring arrays and builds the segmenter once when it starts, then
 scores one chunk's text column per task and sends back only the output columns. At most
 ``2 * jobs`` chunks are in flight, so memory does not grow with the file. A chunk is
 scored by the same :meth:`Scorer.score_columns` whatever ``jobs`` is, so the output is
@@ -92,98 +92,141 @@ def _score_here(scorer: Scorer, chunks: Iterable[pd.DataFrame], text_col: str, o
         yield out
 
 
+class WorkerCrashed(ClaimError):
+    """A scoring worker met an error nobody foresaw: reported as a bug, without the claim text."""
+
+    exit_code = 1
+
+
 def _score_in_workers(
     spec: ScorerSpec, chunks: Iterable[pd.DataFrame], text_col: str, jobs: int, on_chunk
 ) -> Iterator[pd.DataFrame]:
+    """Chunk i goes to worker i mod jobs over that worker's own pipe; results are read back in input order.
+
+    Pipes, not a ProcessPoolExecutor: its queues hold named POSIX semaphores, which a run killed
+    with SIGKILL can never release, so multiprocessing's resource tracker then printed a "leaked
+    semaphore objects" warning. A pipe is closed by the kernel with its process.
+    """
     import multiprocessing
     from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
     from claimclf.scoring.scorer import attach_results, text_values
 
     # spawn, not fork: the parent may hold threads (pyarrow, pandas) that fork would copy mid-lock.
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker,
-        initargs=(spec, os.getpid()),
-    )
+    ctx = multiprocessing.get_context("spawn")
+    workers: list[tuple[Any, Any]] = []
     pending: deque = deque()
 
     def finish():
-        chunk, future = pending.popleft()
+        chunk, conn = pending.popleft()
         try:
-            results = future.result()
-        except BrokenProcessPool:
-            raise ClaimError(
-                "a scoring worker process died (out of memory?): try fewer --jobs or a smaller --batch-size"
-            ) from None
-        out = attach_results(chunk, results)
+            kind, payload = conn.recv()
+        except (EOFError, OSError):
+            raise ClaimError(_DIED) from None
+        if kind == "error":
+            raise ClaimError(payload)
+        if kind == "crash":
+            raise WorkerCrashed(payload)
+        out = attach_results(chunk, payload)
         if on_chunk:
             on_chunk(len(out))
         return out
 
     try:
-        for chunk in chunks:
-            pending.append((chunk, pool.submit(_score_in_worker, text_values(chunk, text_col))))
+        for _ in range(jobs):
+            mine, theirs = ctx.Pipe()
+            proc = ctx.Process(target=_worker_main, args=(theirs, spec, os.getpid()), name="claimclf-scorer", daemon=True)
+            proc.start()
+            theirs.close()
+            workers.append((proc, mine))
+        for i, chunk in enumerate(chunks):
+            conn = workers[i % jobs][1]
+            try:
+                conn.send(text_values(chunk, text_col))
+            except OSError:  # the worker is gone (BrokenPipeError): not the output's pipe
+                raise ClaimError(_DIED) from None
+            pending.append((chunk, conn))
             if len(pending) >= IN_FLIGHT_PER_JOB * jobs:
                 yield finish()
         while pending:
             yield finish()
+        for _proc, conn in workers:
+            conn.send(None)  # no more chunks: the worker ends
+        for proc, conn in workers:
+            proc.join(timeout=30)
+            conn.close()
     except BaseException:  # an error, Ctrl-C, SIGTERM or the consumer closing us: stop the workers now
-        _stop(pool)
+        _stop(workers)
         raise
-    pool.shutdown(wait=True)
 
 
-def _stop(pool) -> None:
-    """Cancel what is queued and end the workers without waiting for their current chunk."""
-    pool.shutdown(wait=False, cancel_futures=True)
-    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
-    if terminate is not None:
-        terminate()
-        return
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+_DIED = "a scoring worker process died (out of memory?): try fewer --jobs or a smaller --batch-size"
+
+
+def _stop(workers: list) -> None:
+    """End the workers without waiting for their current chunk."""
+    for proc, _conn in workers:
         try:
             proc.terminate()
         except (OSError, ValueError, AttributeError):
             pass
-    for proc in list((getattr(pool, "_processes", None) or {}).values()):
+    for proc, conn in workers:
         try:
             proc.join(timeout=5)
+            conn.close()
         except (OSError, ValueError, AttributeError, AssertionError):
             pass
 
 
 # --- in the worker process -------------------------------------------------------------------
 
-_scorer: Scorer | None = None
-_startup_error: str | None = None
 
+def _worker_main(conn, spec: ScorerSpec, parent_pid: int) -> None:
+    """Load the model and the segmenter dictionary once, then score each chunk that arrives, in order.
 
-def _init_worker(spec: ScorerSpec, parent_pid: int) -> None:
-    """Load the model and the segmenter dictionary once for all the chunks this worker will score."""
-    global _scorer, _startup_error
+    A thread takes chunks off the pipe as they come, so the parent never blocks sending the next
+    chunk while this process blocks sending a result back.
+    """
+    import queue
     import signal
+    import threading
+    import traceback
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent decides
     _exit_with_parent(parent_pid)
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    def receive() -> None:
+        while True:
+            try:
+                inbox.put(conn.recv())
+            except (EOFError, OSError):  # the parent is gone
+                os._exit(1)
+
+    threading.Thread(target=receive, name="claimclf-inbox", daemon=True).start()
+    scorer, startup_error = None, None
     try:
         from claimclf.segmenter import segmenter_name
 
-        _scorer = spec.build()
+        scorer = spec.build()
         segmenter_name()  # builds the segmenter now rather than in the first chunk
     except ClaimError as exc:
-        _startup_error = str(exc)
+        startup_error = str(exc)
     except Exception as exc:  # noqa: BLE001 - reported by the parent as one line
-        _startup_error = f"a scoring worker could not start ({type(exc).__name__}: {exc}); try --jobs 1"
-
-
-def _score_in_worker(values: list[object]) -> dict[str, list[object]]:
-    if _scorer is None:
-        raise ClaimError(_startup_error or "a scoring worker could not start: try --jobs 1")
-    return _scorer.score_columns(values)
+        startup_error = f"a scoring worker could not start ({type(exc).__name__}: {exc}); try --jobs 1"
+    while (values := inbox.get()) is not None:
+        if scorer is None:
+            conn.send(("error", startup_error))
+            continue
+        try:
+            result = ("done", scorer.score_columns(values))
+        except ClaimError as exc:
+            result = ("error", str(exc))
+        except Exception as exc:  # noqa: BLE001 - the type and place only: the message may quote a claim
+            last = traceback.extract_tb(exc.__traceback__)[-1]
+            result = ("crash", f"unexpected {type(exc).__name__} at {os.path.basename(last.filename)}:{last.lineno} in a "
+                               "scoring worker; run with --jobs 1 and CLAIMCLF_DEBUG=1 to see the traceback, and please report it")
+        conn.send(result)
 
 
 def _exit_with_parent(parent_pid: int) -> None:

@@ -107,6 +107,68 @@ def log_model(mlflow, pipeline: Pipeline, model_path: Path, sidecar: dict[str, A
     return info, digests
 
 
+# ---------------------------------------------------------------- which version a model is
+
+
+def logged_model_id(version) -> str | None:
+    """The MLflow 3 logged model behind a registered version: where its evaluations are recorded."""
+    model_id = getattr(version, "model_id", None)
+    if model_id:
+        return model_id
+    source = version.source or ""
+    return source[len("models:/"):] if source.startswith("models:/m-") else None
+
+
+def registered_version(client, model_ref: str, sidecar: dict[str, Any]):
+    """The registered version ``model_ref`` is: the one a ``models:/`` URI names, or for a local model
+    file the latest version logged with the same scoring arrays (None when it was never registered)."""
+    from mlflow.exceptions import MlflowException
+
+    if str(model_ref).startswith("models:/"):
+        try:
+            return _version(client, str(model_ref))
+        except MlflowException:
+            return None
+    digest = sidecar.get("scoring_sha256")
+    if not digest:
+        return None
+    try:
+        found = retry(client.search_model_versions, f"name = '{REGISTERED_MODEL}'")
+    except MlflowException:
+        return None
+    same = [v for v in found if (v.tags or {}).get(DIGEST_TAGS["scoring"]) == digest]
+    # identical arrays can come from two trainings; the sidecar's timestamp tells them apart
+    exact = [v for v in same if (v.tags or {}).get("claimclf.model_version") == str(sidecar.get("model_version"))]
+    chosen = exact or same
+    return max(chosen, key=lambda v: int(v.version)) if chosen else None
+
+
+def crown_if_first(client, version: str) -> bool:
+    """Make ``version`` the champion when it is the first version in an empty registry.
+
+    So that ``models:/claimclf@champion`` works after the first training; later versions become
+    champion only through ``claimclf promote``.
+    """
+    from datetime import datetime, timezone
+
+    from mlflow.exceptions import MlflowException
+
+    try:
+        retry(client.get_model_version_by_alias, REGISTERED_MODEL, CHAMPION)
+        return False
+    except MlflowException:
+        pass
+    if len(retry(client.search_model_versions, f"name = '{REGISTERED_MODEL}'")) != 1:
+        return False  # a registry whose champion was removed: promotion decides
+    retry(client.set_registered_model_alias, REGISTERED_MODEL, CHAMPION, version)
+    record = {"promotion.status": "first", "promotion.compared_to": "none",
+              "promotion.at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+              "promotion.rule": "the first version in an empty registry"}
+    for key, value in record.items():
+        retry(client.set_model_version_tag, REGISTERED_MODEL, version, key, value)
+    return True
+
+
 # ---------------------------------------------------------------- loading a version
 
 
@@ -211,6 +273,21 @@ class Comparison:
         return out
 
 
+def comparison_record(result: Comparison, status: str) -> dict[str, Any]:
+    """``comparison.json``: each rule as named fields, so it reads without the code that wrote it."""
+    return {
+        "status": status,
+        "candidate_version": result.candidate,
+        "champion_version": result.champion,
+        "data": str(result.data),
+        "data_sha256": result.data_sha256,
+        "n": result.n,
+        "tolerance": result.tolerance,
+        "rows": [{"metric": name, "champion": old, "candidate": new, "rule": rule, "passed": ok}
+                 for name, old, new, rule, ok in result.rows],
+    }
+
+
 def compare(candidate: dict[str, Any], champion: dict[str, Any] | None, tolerance: float) -> list[tuple]:
     """The promotion rules: macro-F1 not lower; no language's accuracy lower by more than ``tolerance``."""
     eps = 1e-9
@@ -279,6 +356,6 @@ def record_promotion(tracker, result: Comparison, status: str, force: bool, new:
                                       "force": str(force)})
             retry(mlflow.log_metrics, {**report_metrics(new, "candidate_"),
                                        **(report_metrics(old, "champion_") if old else {})})
-            retry(mlflow.log_dict, {"status": status, "rows": [list(r) for r in result.rows]}, "comparison.json")
+            retry(mlflow.log_dict, comparison_record(result, status), "comparison.json")
         if move_alias:
             retry(client.set_registered_model_alias, REGISTERED_MODEL, CHAMPION, version)

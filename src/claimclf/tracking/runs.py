@@ -116,7 +116,7 @@ def report_metrics(report: dict[str, Any], prefix: str = "") -> dict[str, float]
         value = report.get("overall", {}).get(key)
         if value is not None:
             out[f"{prefix}{key}"] = float(value)
-    for column in ("lang", "slice"):
+    for column in ("lang", "slice", "source_file"):
         for value, m in report.get(f"by_{column}", {}).items():
             safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", str(value))
             for key in ("accuracy", "macro_f1"):
@@ -166,7 +166,7 @@ def log_training(
     tracker: Tracker,
     result: TrainResult,
     df: pd.DataFrame,
-    data_path: Path,
+    data_path: Path | list[Path],
     model_path: Path,
     sidecar: dict[str, Any],
     search: bool,
@@ -179,11 +179,22 @@ def log_training(
 
     ``oof_report`` and ``oof_paths`` are the evaluation of the held-out predictions, as written by training.
     """
-    from claimclf.tracking.registry import REGISTERED_MODEL, log_model
+    from claimclf.tracking.registry import REGISTERED_MODEL, crown_if_first, log_model
 
-    data_path = Path(data_path)
+    paths = [Path(p) for p in data_path] if isinstance(data_path, (list, tuple)) else [Path(data_path)]
+    data_path = paths[0]
     with tracker.session() as mlflow:
-        ds, ds_tags, sha = dataset_input(data_path, df, "label")
+        if len(paths) == 1:
+            inputs = [dataset_input(data_path, df, "label")]
+        else:  # each file its own dataset input, counted on its own rows
+            inputs = []
+            for p in paths:
+                rows = df[df["source_file"] == p.name]
+                ds_, tags_, sha_ = dataset_input(p, rows, "label")
+                inputs.append((ds_, dict(tags_, weight=f"{rows['weight'].iloc[0]:g}"), sha_))
+        ds, ds_tags, sha = inputs[0]
+        if len(paths) > 1:
+            sha = str(sidecar.get("training_data", {}).get("sha256", sha))
         params = pipeline_params(result.params, result.pipeline)
         params.update(
             {
@@ -191,7 +202,7 @@ def log_training(
                 "search_candidates": str(len(result.search) if search else 1),
                 "cv_strategy": "grouped by scenario" if result.cv.grouped else "stratified",
                 "cv_folds": str(result.cv.n_splits),
-                "train_data": data_path.name,
+                "train_data": " + ".join(p.name for p in paths),
                 "train_rows": str(len(df)),
                 "text_col": text_col,
                 "label_col": label_col,
@@ -233,17 +244,18 @@ def log_training(
         best = _best_candidate(result) if search and len(result.search) > 1 else None
         cv = result.cv.metrics.get("macro_f1", {})
         tags["mlflow.note.content"] = (
-            f"Trained on {data_path.name} ({len(df)} rows, sha256 {sha[:12]}…). "
+            f"Trained on {' + '.join(p.name for p in paths)} ({len(df)} rows, sha256 {sha[:12]}…). "
             f"Cross-validated macro-F1 {cv.get('mean', float('nan')):.3f} ± {cv.get('std', float('nan')):.3f}"
             + (f"; best of {len(result.search)} candidates (child runs)." if best is not None else ".")
         )
         exp_id = tracker.experiment_id(mlflow)
         c = result.params.get("C")
-        run_name = f"train {data_path.stem}" + (f" C={c:g}" if isinstance(c, (int, float)) else "")
+        run_name = f"train {' + '.join(p.stem for p in paths)}" + (f" C={c:g}" if isinstance(c, (int, float)) else "")
         with mlflow.start_run(experiment_id=exp_id, run_name=run_name, tags=tags) as run:
             retry(mlflow.log_params, params)
             retry(mlflow.log_metrics, metrics)
-            retry(mlflow.log_input, ds, context="training", tags=ds_tags)
+            for ds_, tags_, _ in inputs:
+                retry(mlflow.log_input, ds_, context="training", tags=tags_)
             if best is not None:
                 best_child = _log_children(mlflow, exp_id, result, best)
                 retry(mlflow.set_tag, "claimclf.best_child_run_id", best_child)
@@ -254,19 +266,61 @@ def log_training(
             for path in oof_paths or []:
                 retry(mlflow.log_artifact, str(path), "evaluation")
             info, digests = log_model(mlflow, result.pipeline, Path(model_path), sidecar)
+            # the cross-validated numbers, also on the logged model's page, against the training data
+            retry(mlflow.log_metrics, {k: v for k, v in metrics.items() if k.startswith("cv_")},
+                  model_id=info.model_id, dataset=ds)
             version = info.registered_model_version
             client = mlflow.MlflowClient()
+            champion = False
             if version is not None:
                 for key, value in {
                     "train_run_id": run.info.run_id,
                     "data.sha256": sha,
                     "cv_macro_f1": f"{cv.get('mean', float('nan')):.4f}",
+                    "claimclf.model_version": str(sidecar.get("model_version")),
                     **digests,
                 }.items():
                     retry(client.set_model_version_tag, REGISTERED_MODEL, str(version), key, value)
                 retry(mlflow.set_tag, "claimclf.registered_version", str(version))
+                champion = crown_if_first(client, str(version))
         return {"run_id": run.info.run_id, "experiment_id": exp_id, "version": version, "model_uri": info.model_uri,
+                "uri": tracker.uri, "champion": champion}
+
+def log_recalibration(tracker: Tracker, pipeline: Pipeline, df: pd.DataFrame, data_path: Path, model_path: Path,
+                      sidecar: dict[str, Any], source_ref: str, source_sidecar: dict[str, Any]) -> dict[str, Any]:
+    """A run for ``claimclf calibrate``: the new slope, intercept and band, the sample as dataset, a new version."""
+    from claimclf.tracking.registry import REGISTERED_MODEL, log_model, registered_version
+
+    with tracker.session() as mlflow:
+        client = mlflow.MlflowClient()
+        ds, ds_tags, sha = dataset_input(data_path, df, "label")
+        source = registered_version(client, source_ref, source_sidecar)
+        calibration, policy = sidecar["calibration"], sidecar["decision_policy"]
+        params = {"calibration_data": data_path.name, "calibration_rows": str(len(df)),
+                  "calibration_method": calibration["method"], "calibration_a": _param_value(calibration["a"]),
+                  "calibration_b": _param_value(calibration["b"]), "recalibrated_from": source_ref,
+                  **{f"policy_{k}": _param_value(policy[k]) for k in ("review_low", "review_high", "target_precision")}}
+        metrics = {"calibration_ece_before": float(calibration["ece_before"]),
+                   "calibration_ece_after": float(calibration["ece_after"]),
+                   "policy_cv_review_share": float(policy["cv_review_share"])}
+        tags = {"claimclf.kind": "calibrate", "claimclf.model_version": str(sidecar.get("model_version")),
+                "claimclf.model_sha256": str(sidecar.get("model_sha256")), "data.sha256": sha, **_library_tags()}
+        name = f"calibrate {data_path.stem}" + (f" · from v{source.version}" if source is not None else "")
+        with mlflow.start_run(experiment_id=tracker.experiment_id(mlflow), run_name=name, tags=tags) as run:
+            retry(mlflow.log_params, params)
+            retry(mlflow.log_metrics, metrics)
+            retry(mlflow.log_input, ds, context="calibration", tags=ds_tags)
+            info, digests = log_model(mlflow, pipeline, Path(model_path), sidecar)
+            version = info.registered_model_version
+            if version is not None:
+                for key, value in {"train_run_id": run.info.run_id, "data.sha256": sha,
+                                   "claimclf.model_version": str(sidecar.get("model_version")),
+                                   "recalibrated_from": f"v{source.version}" if source is not None else source_ref,
+                                   **digests}.items():
+                    retry(client.set_model_version_tag, REGISTERED_MODEL, str(version), key, value)
+        return {"run_id": run.info.run_id, "experiment_id": tracker.experiment_id(mlflow), "version": version,
                 "uri": tracker.uri}
+
 
 def _log_children(mlflow, exp_id: str, result: TrainResult, best: int) -> str:
     """One child run per search candidate, params and CV metrics, the best one tagged."""
@@ -293,10 +347,21 @@ def log_evaluation(
     sidecar: dict[str, Any],
     paths: list[Path],
 ) -> dict[str, Any]:
-    """A run for ``claimclf evaluate``: metrics by language and slice, the report and plots."""
+    """A run for ``claimclf evaluate``: metrics by language and slice, the report and plots.
+
+    When the model is a registered version (named, or a local file with the same scoring arrays),
+    the run is named after it, takes the logged model as input, and its metrics are recorded
+    against that model and dataset, so the version's model page lists every evaluation.
+    """
+    from mlflow.entities import LoggedModelInput
+
+    from claimclf.tracking.registry import logged_model_id, registered_version
+
     data_path = Path(data_path)
     with tracker.session() as mlflow:
         ds, ds_tags, sha = dataset_input(data_path, df, "label")
+        version = registered_version(mlflow.MlflowClient(), str(model_ref), sidecar)
+        model_id = logged_model_id(version) if version is not None else None
         policy = sidecar.get("decision_policy") or {}
         params = {
             "model": str(model_ref),
@@ -315,14 +380,22 @@ def log_evaluation(
         commit = git_commit()
         if commit:
             tags["mlflow.source.git.commit"] = commit
+        run_name = f"evaluate {data_path.stem}"
+        if version is not None:
+            run_name += f" · v{version.version}"
+            tags["claimclf.registered_version"] = str(version.version)
+            params["registered_version"] = str(version.version)
         exp_id = tracker.experiment_id(mlflow)
-        with mlflow.start_run(experiment_id=exp_id, run_name=f"evaluate {data_path.stem}", tags=tags) as run:
+        with mlflow.start_run(experiment_id=exp_id, run_name=run_name, tags=tags) as run:
             retry(mlflow.log_params, params)
-            retry(mlflow.log_metrics, report_metrics(report))
             retry(mlflow.log_input, ds, context="evaluation", tags=ds_tags)
+            if model_id:
+                retry(mlflow.log_input, model=LoggedModelInput(model_id))
+            retry(mlflow.log_metrics, report_metrics(report), model_id=model_id, dataset=ds)
             for path in paths:
                 retry(mlflow.log_artifact, str(path), "evaluation")
-        return {"run_id": run.info.run_id, "experiment_id": exp_id, "uri": tracker.uri}
+        return {"run_id": run.info.run_id, "experiment_id": exp_id, "uri": tracker.uri,
+                "version": str(version.version) if version is not None else None, "evaluated": True}
 
 
 def _best_candidate(result: TrainResult) -> int:

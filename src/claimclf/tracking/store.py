@@ -26,6 +26,9 @@ from claimclf import config
 from claimclf.errors import ClaimError
 
 DEFAULT_EXPERIMENT = "claimclf"
+# MLflow 3's UI opens an experiment without a kind on its GenAI overview; this kind opens "Model training".
+EXPERIMENT_KIND = "mlflow.experimentKind"
+EXPERIMENT_TAGS = {EXPERIMENT_KIND: "custom_model_development"}
 LOCK_TIMEOUT_S = 900  # a training's logging takes seconds; waiting longer means something is stuck
 PROBE_TIMEOUT_S = 5
 # Settings only take effect if the user has not set them: a dead server fails in seconds, not minutes.
@@ -231,7 +234,7 @@ class Tracker:
             root = artifact_root(self.uri)
             location = f"{root}/{re.sub(r'[^A-Za-z0-9._-]+', '_', name)}" if root else None
             try:
-                return retry(client.create_experiment, name, artifact_location=location)
+                return retry(client.create_experiment, name, artifact_location=location, tags=EXPERIMENT_TAGS)
             except MlflowException:  # created meanwhile by a process we do not lock against
                 exp = retry(client.get_experiment_by_name, name)
                 if exp is None:
@@ -240,6 +243,8 @@ class Tracker:
             raise TrackingError(
                 f"experiment {name!r} is deleted in {display_uri(self.uri)}: restore it in the UI or pass --experiment"
             )
+        if EXPERIMENT_KIND not in (exp.tags or {}):  # made by an older claimclf, or by hand
+            retry(client.set_experiment_tag, exp.experiment_id, EXPERIMENT_KIND, EXPERIMENT_TAGS[EXPERIMENT_KIND])
         return exp.experiment_id
 
     @contextlib.contextmanager
