@@ -1,3 +1,5 @@
+import re
+
 from claimclf.text import BOUNDARY, detect_lang, normalize, tokenize
 
 
@@ -49,3 +51,16 @@ def test_normalize_is_idempotent_where_one_conversion_pass_is_not():
     for text in ("畢昇", "乾清宮", "蒐獵", "疗效显著", "ＢＭＩ　３８，視野遮擋"):
         once = normalize(text)
         assert normalize(once) == once, text
+
+
+def test_counting_letters_up_to_a_limit_decides_as_counting_all():
+    def counted(text: str) -> str:
+        cjk, latin = len(re.findall("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]", text)), len(re.findall("[A-Za-z]", text))
+        if cjk == 0 and latin == 0:
+            return "unknown"
+        if cjk < 2:
+            return "en" if latin else "unknown"
+        return "mixed" if latin >= 4 else "zh"
+
+    for text in ["", "a", "abc", "abcd", "视", "视野", "视野abc", "视野abcd", "视 x y z w", "123", "视野 ok"]:
+        assert detect_lang(text) == counted(text)

@@ -13,6 +13,7 @@ import gzip
 import importlib.util
 import os
 import threading
+from collections import Counter
 from functools import lru_cache
 
 # Latin-script languages claims are most often mistaken for English in; English must win the vote.
@@ -58,11 +59,8 @@ def ranks() -> dict[str, dict[str, int]]:
 
 def latin_language(words: list[str]) -> tuple[str, int, int]:
     """(the language most words vote for, its votes, English votes) for lower-case Latin-script words."""
-    votes: dict[str, int] = {}
-    for word in words:
-        best = _vote(word)
-        if best is not None:
-            votes[best] = votes.get(best, 0) + 1
+    votes = Counter(map(_vote, words))  # counted in C; first-seen order kept, as ties are broken by it
+    votes.pop(None, None)
     if not votes:
         return "en", 0, 0
     top = max(votes, key=lambda lang: (votes[lang], lang == "en"))

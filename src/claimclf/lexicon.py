@@ -63,6 +63,8 @@ class Lexicon:
         index = self._index
 
         def split(token: str) -> tuple[str, str]:
+            if not token.startswith(prefixes):  # most tokens: one call in C instead of a loop
+                return "", token
             for prefix in prefixes:
                 if token.startswith(prefix):
                     return prefix, token[len(prefix):]

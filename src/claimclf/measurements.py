@@ -61,35 +61,44 @@ def measurement_tokens(text: str) -> list[str]:
     if not _DIGIT.search(text):  # every measurement has a number: most clauses end here
         return []
     found: list[str] = []
-    chinese = has_cjk(text)
-    for m in _FIELD.finditer(text):
-        v = float(m.group(1))
-        if 0 < v <= 90:
-            found.append("field_le30" if v <= 30 else "field_gt30")
+    # Each pattern runs only on text holding the words it cannot match without.
+    if "field" in text or "视野" in text or "vf" in text:
+        for m in _FIELD.finditer(text):
+            v = float(m.group(1))
+            if 0 < v <= 90:
+                found.append("field_le30" if v <= 30 else "field_gt30")
     for m in _GRAMS.finditer(text):
         v = float(m.group(1))
         if 100 <= v <= 3000:
             found.append("resection_ge500g" if v >= 500 else "resection_lt500g")
-    comorbid = any(not _NEGATED.search(text[max(0, m.start() - 12) : m.start()]) for m in _COMORBID.finditer(text))
-    for m in _BMI.finditer(text):
-        v = float(m.group(1))
-        high, mid = (32.5, 27.5) if chinese else (35.0, 30.0)
-        band = "high" if v >= high else ("mid" if v >= mid else "low")
-        found.append(f"bmi_{band}_comorbid" if comorbid and band != "low" else f"bmi_{band}")
-    for m in _REFLUX.finditer(text):
-        found.append("reflux_ge500ms" if _first_number(m) >= 500 else "reflux_lt500ms")
-    for m in _VEIN.finditer(text):
-        v = float(m.group(1))
-        if v < 30:
-            found.append("vein_ge4.5mm" if v >= 4.5 else "vein_lt4.5mm")
-    for m in _OVERJET.finditer(text):
-        v = float(m.group(2))
-        if m.group(1):
-            v = -abs(v)
-        found.append("overjet_outside" if v >= 5 or v <= 0 else "overjet_within")
-    for m in _HEADACHE.finditer(text):
-        v = _first_number(m)
-        found.append("headache_ge15" if v >= 15 else "headache_lt15")
+    if "bmi" in text or "体重指数" in text:
+        bmis = list(_BMI.finditer(text))
+        if bmis:
+            chinese = has_cjk(text)
+            comorbid = any(not _NEGATED.search(text[max(0, m.start() - 12) : m.start()])
+                           for m in _COMORBID.finditer(text))
+        for m in bmis:
+            v = float(m.group(1))
+            high, mid = (32.5, 27.5) if chinese else (35.0, 30.0)
+            band = "high" if v >= high else ("mid" if v >= mid else "low")
+            found.append(f"bmi_{band}_comorbid" if comorbid and band != "low" else f"bmi_{band}")
+    if ("ms" in text or "毫秒" in text) and ("reflux" in text or "返流" in text or "反流" in text):
+        for m in _REFLUX.finditer(text):
+            found.append("reflux_ge500ms" if _first_number(m) >= 500 else "reflux_lt500ms")
+    if "mm" in text:
+        for m in _VEIN.finditer(text):
+            v = float(m.group(1))
+            if v < 30:
+                found.append("vein_ge4.5mm" if v >= 4.5 else "vein_lt4.5mm")
+        for m in _OVERJET.finditer(text):
+            v = float(m.group(2))
+            if m.group(1):
+                v = -abs(v)
+            found.append("overjet_outside" if v >= 5 or v <= 0 else "overjet_within")
+    if "day" in text or "每月" in text:
+        for m in _HEADACHE.finditer(text):
+            v = _first_number(m)
+            found.append("headache_ge15" if v >= 15 else "headache_lt15")
     return [PREFIX + t for t in dict.fromkeys(found)]
 
 

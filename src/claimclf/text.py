@@ -108,10 +108,21 @@ def detect_lang(text: object) -> str:
     """'zh', 'en', 'mixed' or 'unknown', from the share of Chinese and Latin letters."""
     if not isinstance(text, str):
         return "unknown"
-    cjk = len(CJK_CHAR.findall(text))
-    latin = len(_LATIN_LETTER.findall(text))
+    # Only "none, one, more" of Chinese and "fewer than four" of Latin letters matter: stop counting there.
+    cjk = _count_up_to(CJK_CHAR, text, 2)
+    latin = _count_up_to(_LATIN_LETTER, text, 4)
     if cjk == 0 and latin == 0:
         return "unknown"
     if cjk < 2:
         return "en" if latin else "unknown"
     return "mixed" if latin >= 4 else "zh"
+
+
+def _count_up_to(pattern: re.Pattern, text: str, limit: int) -> int:
+    """Matches of ``pattern`` in ``text``, counted no further than ``limit``."""
+    found = 0
+    for _ in pattern.finditer(text):
+        found += 1
+        if found >= limit:
+            break
+    return found

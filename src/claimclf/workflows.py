@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -365,7 +366,7 @@ def score_file(
     """Score a file: every row out, in order, with the output columns; written under its name only when complete."""
     from claimclf.progress import Progress
     from claimclf.scoring.scorer import missing_column_error
-    from claimclf.scoring.workers import default_jobs, score_stream
+    from claimclf.scoring.workers import Pool, default_jobs, score_stream
     from claimclf.tables import ReadMeter, TableWriter, check_output_path, infer_format, iter_table
 
     in_fmt = infer_format(input, fmt)
@@ -377,6 +378,10 @@ def score_file(
     with contextlib.ExitStack() as stack:
         writer = stack.enter_context(TableWriter(output, out_fmt, overwrite=overwrite))  # refuses an existing output now
         spec = scorer_spec(model, review_band, evidence, say)
+        jobs = jobs or default_jobs()
+        # Workers start now, while this process reads, when the input is surely more than one chunk.
+        pool = (stack.enter_context(contextlib.closing(Pool.start(spec, jobs)))
+                if jobs > 1 and _bytes(input) > batch_size * EARLY_START_BYTES_PER_ROW else None)
         meter = ReadMeter()
         chunks = iter_table(input, fmt=in_fmt, encoding=encoding, batch_size=batch_size, meter=meter)
         first = next(chunks)
@@ -394,13 +399,26 @@ def score_file(
         stack.callback(bar.close)
         stack.enter_context(_sigterm_as_interrupt())
         stream = stack.enter_context(contextlib.closing(
-            score_stream(spec, counted(), text_col=text_col, jobs=jobs or default_jobs(), on_chunk=bar.update)
+            score_stream(spec, counted(), text_col=text_col, jobs=jobs, on_chunk=bar.update, pool=pool)
         ))
         review = 0
         for out in stream:
             review += int((out["decision"] == "review").sum())
             writer.write(out)
     return Scored(bar.done, review, bar.elapsed)
+
+
+# Past this many bytes per row of a chunk, a file most likely holds several chunks (claims take a few hundred
+# bytes), so workers are started before reading; when it holds one after all, they score it all the same.
+EARLY_START_BYTES_PER_ROW = 200
+
+
+def _bytes(path: str) -> int:
+    """The size of the input file, 0 for standard input or anything that is not a plain file."""
+    try:
+        return os.stat(path).st_size if path != "-" and Path(path).is_file() else 0
+    except OSError:
+        return 0
 
 
 @contextlib.contextmanager

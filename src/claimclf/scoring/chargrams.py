@@ -6,7 +6,9 @@ digit A+1), and an n-gram the number its digits spell in base A+2. The spelling 
 digit is 0, so lengths cannot be confused), so one sorted-array lookup against the vocabulary's
 numbers finds exactly the n-grams scikit-learn's ``char_wb`` analyzer would find: equal by
 construction, not by hashing. An n-gram holding a character outside the alphabet spells a number
-no vocabulary term spells.
+no vocabulary term spells. The lookup is an open-addressing table keyed by those numbers (a
+multiplicative hash picks the first slot, the number itself is compared): a probe or two per n-gram
+where a binary search of the sorted numbers costs seventeen scattered reads.
 """
 
 from __future__ import annotations
@@ -14,15 +16,17 @@ from __future__ import annotations
 import numpy as np
 
 BMP = 0x10000  # code points below this go through one table; the rest (rare) through a search
-MAX_CHARS = 1 << 20  # characters of a chunk turned into arrays at once (some 50 MB of temporaries)
+MAX_CHARS = 1 << 14  # characters turned into arrays at once: small enough that the temporaries stay in cache
+EMPTY = -1  # a free slot of the table: no n-gram spells a negative number
+FIBONACCI = np.uint64(0x9E3779B97F4A7C15)  # 2**64 / golden ratio, odd: spreads nearby numbers over the table
 
 
 class CharGrams:
-    """The vocabulary of a ``char_wb`` vectorizer as sorted n-gram numbers, and the chunk lookup.
+    """The vocabulary of a ``char_wb`` vectorizer as a table of n-gram numbers, and the chunk lookup.
 
     Numbers are written with ``width`` digits, shorter n-grams padded on the right with 0, so they
-    sort as the strings do: scikit-learn numbers its vocabulary in string order, so the numbers are
-    already sorted by term id and the lookup needs no permutation (``in_order``).
+    sort as the strings do (``in_order``: scikit-learn numbers its vocabulary in string order). The
+    table maps a number to its term id whatever the order, so the counts never depend on it.
     """
 
     def __init__(self, terms: np.ndarray, min_n: int, max_n: int) -> None:
@@ -46,9 +50,8 @@ class CharGrams:
         lengths = np.count_nonzero(units, axis=1)
         keys[((np.arange(units.shape[1]) < lengths[:, None]) != (units != 0)).any(axis=1)] = -1
         self.in_order = bool(np.all(np.diff(keys) > 0))  # True for every vocabulary scikit-learn fits
-        order = np.arange(len(keys)) if self.in_order else np.argsort(keys, kind="stable")
-        self.keys = keys[order]
-        self.ids = order.astype(np.int64)
+        self.n_terms = len(keys)
+        self._build_table(keys)
 
     @classmethod
     def fits(cls, terms: np.ndarray, max_n: int) -> bool:
@@ -106,7 +109,7 @@ class CharGrams:
         if not found_ids:
             return empty, empty, empty
         # Counted after the lookup, on (text, id) pairs small enough for 32 bits: half the sorting of 64.
-        width = len(self.keys)
+        width = self.n_terms
         cells = np.concatenate(found_rows) * width + np.concatenate(found_ids)
         if len(texts) * width < 2**31:
             cells = cells.astype(np.int32)
@@ -116,12 +119,43 @@ class CharGrams:
         rows, cols = np.divmod(cells[first].astype(np.int64), width)
         return rows, cols, counts
 
+    def _build_table(self, keys: np.ndarray) -> None:
+        """Every valid term number in a slot of a power-of-two table at most a quarter full, by linear probing."""
+        bits = max(4, int(2 * len(keys)).bit_length() + 1)
+        self.shift = np.uint64(64 - bits)
+        self.mask = (1 << bits) - 1
+        self.slot_keys = np.full(1 << bits, EMPTY, dtype=np.int64)
+        self.slot_ids = np.zeros(1 << bits, dtype=np.int64)
+        todo = np.flatnonzero(keys >= 0)  # a term that can never match (-1) takes no slot
+        slot = self._slots(keys[todo])
+        while len(todo):
+            free = self.slot_keys[slot] == EMPTY
+            # Of the terms wanting one free slot, the first takes it; the others move on one slot.
+            taken, first = np.unique(slot[free], return_index=True)
+            winners = todo[free][first]
+            self.slot_keys[taken] = keys[winners]
+            self.slot_ids[taken] = winners
+            placed = np.zeros(len(todo), dtype=bool)
+            placed[np.flatnonzero(free)[first]] = True
+            todo, slot = todo[~placed], (slot[~placed] + 1) & self.mask
+
+    def _slots(self, codes: np.ndarray) -> np.ndarray:
+        return ((codes.astype(np.uint64) * FIBONACCI) >> self.shift).astype(np.int64)
+
     def _look_up(self, codes: np.ndarray, rows: np.ndarray, found_rows: list, found_ids: list) -> None:
-        at = np.searchsorted(self.keys, codes)
-        at[at == len(self.keys)] = 0
-        hit = self.keys[at] == codes
+        slot = self._slots(codes)
+        held = self.slot_keys[slot]
+        hit = held == codes
+        # Misses that did not reach a free slot probe on; at a quarter full few do, and fewer each round.
+        pending = np.flatnonzero(~hit & (held != EMPTY))
+        while len(pending):
+            slot[pending] = (slot[pending] + 1) & self.mask
+            held = self.slot_keys[slot[pending]]
+            found = held == codes[pending]
+            hit[pending[found]] = True
+            pending = pending[~found & (held != EMPTY)]
         found_rows.append(rows[hit])
-        found_ids.append(self.ids[at[hit]])
+        found_ids.append(self.slot_ids[slot[hit]])
 
     def _digits(self, cp: np.ndarray) -> np.ndarray:
         digits = self.table[np.minimum(cp, BMP - 1)]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -33,9 +34,53 @@ if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
 
 FORMAT = 1
+_sizeof = sys.getsizeof
 SUB_BATCH = 1024  # texts whose features are held at once
 WORD_CACHE = 20_000  # distinct words whose character n-gram ids are kept by the fallback (a few MB)
-CLAUSE_CACHE = 100_000  # distinct clauses whose word feature ids are kept (some 30 MB)
+CLAUSE_CACHE_BYTES = 16 << 20  # memory the word feature ids of distinct clauses may take, per process
+
+
+class ClauseCache:
+    """Word feature ids per clause, bounded by the memory the entries take rather than by their number.
+
+    A count is no bound on memory: 100,000 clauses take 30 MB when short and several times
+    that when long, in every worker, and a file of distinct claims fills any count. Entries
+    go into a young generation; when its estimated size reaches half the budget, it becomes
+    the old one and the previous old one is dropped. A hit in the old generation moves the
+    entry back to the young one, so clauses that keep coming back stay, as with an LRU, at the
+    cost of one more lookup on a miss. A clause is keyed by its tokens joined with spaces (no token
+    holds one, so the key is exact): one string takes a fraction of a tuple of strings.
+    """
+
+    __slots__ = ("budget", "young", "old", "used")
+
+    def __init__(self, budget: int = CLAUSE_CACHE_BYTES) -> None:
+        self.budget = budget
+        self.young: dict[str, tuple[int, ...]] = {}
+        self.old: dict[str, tuple[int, ...]] = {}
+        self.used = 0
+
+    def get(self, clause: str) -> tuple[int, ...] | None:
+        ids = self.young.get(clause)
+        if ids is None:
+            ids = self.old.get(clause)
+            if ids is not None:
+                self.put(clause, ids)
+        return ids
+
+    def put(self, clause: str, ids: tuple[int, ...]) -> None:
+        # Bytes the entry takes, about: the key, the tuple of ids (the ints are the index's), a dict slot.
+        size = _sizeof(clause) + _sizeof(ids) + 64
+        if self.used + size > self.budget // 2:
+            self.old, self.young, self.used = self.young, {}, 0
+        self.young[clause] = ids
+        self.used += size
+
+    def __len__(self) -> int:
+        return len(self.young) + len(self.old)
+
+    def clear(self) -> None:
+        self.young, self.old, self.used = {}, {}, 0
 
 
 @dataclass(frozen=True)
@@ -131,7 +176,7 @@ class _WordBlock(_Block):
         # The engine leaves out boilerplate once for both blocks (Engine.focus), never again per block.
         self.boilerplate = Boilerplate(markers, analyzer["lexicon"]) if markers is not None else None
         self.analyzer = WordAnalyzer(**analyzer)
-        self._clause_ids: dict[tuple[str, ...], tuple[int, ...]] = {}
+        self._clause_ids = ClauseCache()
 
     def occurrences(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         ids: list[int] = []
@@ -147,12 +192,11 @@ class _WordBlock(_Block):
         index, cache = self.index, self._clause_ids
         ids: list[int] = []
         for clause in self.analyzer.raw_clauses(norm):
-            known = cache.get(clause)
+            key = " ".join(clause)
+            known = cache.get(key)
             if known is None:
                 known = tuple(i for i in map(index.get, self.analyzer.clause_features(clause)) if i is not None)
-                if len(cache) >= CLAUSE_CACHE:
-                    cache.clear()
-                cache[clause] = known
+                cache.put(key, known)
             ids += known
         if self.analyzer.measurements:
             ids += [i for i in map(index.get, measurement_tokens(norm)) if i is not None]

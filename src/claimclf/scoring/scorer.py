@@ -103,8 +103,9 @@ class Scorer:
         # Confidence and doubt go by what the model read: a long note's boilerplate gives no words.
         norm = self.model.focus(norm)
         tokens = tokenize(norm)
-        p = bound_confidence(p, count_content_tokens(tokens, WORDS_COUNTED))
-        doubt = self.doubt.reason(text, norm, tokens)
+        content = count_content_tokens(tokens, WORDS_COUNTED)  # counted once: the doubt rules need fewer
+        p = bound_confidence(p, content)
+        doubt = self.doubt.reason(text, norm, tokens, content)
         if doubt:
             return Decided(shrink(p), "review", doubt, p)
         return Decided(p, self.policy.decide(p), "", p)

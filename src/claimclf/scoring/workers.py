@@ -67,11 +67,19 @@ def score_stream(
     text_col: str = "text",
     jobs: int = 1,
     on_chunk: Callable[[int], None] | None = None,
+    pool: Pool | None = None,
 ) -> Iterator[pd.DataFrame]:
-    """Scored chunks in input order: in this process for ``jobs == 1`` or a single chunk, else in workers."""
+    """Scored chunks in input order: in this process for ``jobs == 1`` or a single chunk, else in workers.
+
+    ``pool``, workers started beforehand (:meth:`Pool.start`) for this ``spec``, is used whatever the
+    number of chunks; the stream owns it from then on.
+    """
     import itertools
 
     chunks = iter(chunks)
+    if pool is not None:
+        yield from _score_in_workers(pool, chunks, text_col, on_chunk)
+        return
     if jobs <= 1:
         yield from _score_here(spec.build(), chunks, text_col, on_chunk)
         return
@@ -79,7 +87,43 @@ def score_stream(
     if len(head) < 2:  # a single chunk: starting workers would cost more than it saves
         yield from _score_here(spec.build(), head, text_col, on_chunk)
     else:
-        yield from _score_in_workers(spec, itertools.chain(head, chunks), text_col, jobs, on_chunk)
+        yield from _score_in_workers(Pool.start(spec, jobs), itertools.chain(head, chunks), text_col, on_chunk)
+
+
+class Pool:
+    """Worker processes, each with its own pipe, started before the input is read.
+
+    Started early, a worker's start-up (imports, model arrays, segmenter dictionary) runs while
+    this process imports its readers and reads the first chunks, on a core that would wait.
+    """
+
+    def __init__(self, workers: list[tuple[Any, Any]]) -> None:
+        self.workers = workers
+
+    @classmethod
+    def start(cls, spec: ScorerSpec, jobs: int) -> Pool:
+        import multiprocessing
+
+        # spawn, not fork: the parent may hold threads (pyarrow, pandas) that fork would copy mid-lock.
+        ctx = multiprocessing.get_context("spawn")
+        pool = cls([])
+        try:
+            for _ in range(jobs):
+                mine, theirs = ctx.Pipe()
+                proc = ctx.Process(target=_worker_main, args=(theirs, spec, os.getpid()), name="claimclf-scorer",
+                                   daemon=True)
+                proc.start()
+                theirs.close()
+                pool.workers.append((proc, mine))
+        except BaseException:
+            pool.close()
+            raise
+        return pool
+
+    def close(self) -> None:
+        """End the workers now, if any are left (after an error, or when the stream was never read)."""
+        workers, self.workers = self.workers, []
+        _stop(workers)
 
 
 def _score_here(scorer: Scorer, chunks: Iterable[pd.DataFrame], text_col: str, on_chunk) -> Iterator[pd.DataFrame]:
@@ -98,23 +142,19 @@ class WorkerCrashed(ClaimError):
     exit_code = 1
 
 
-def _score_in_workers(
-    spec: ScorerSpec, chunks: Iterable[pd.DataFrame], text_col: str, jobs: int, on_chunk
-) -> Iterator[pd.DataFrame]:
+def _score_in_workers(pool: Pool, chunks: Iterable[pd.DataFrame], text_col: str, on_chunk) -> Iterator[pd.DataFrame]:
     """Chunk i goes to worker i mod jobs over that worker's own pipe; results are read back in input order.
 
     Pipes, not a ProcessPoolExecutor: its queues hold named POSIX semaphores, which a run killed
     with SIGKILL can never release, so multiprocessing's resource tracker then printed a "leaked
     semaphore objects" warning. A pipe is closed by the kernel with its process.
     """
-    import multiprocessing
     from collections import deque
 
     from claimclf.scoring.scorer import attach_results, text_values
 
-    # spawn, not fork: the parent may hold threads (pyarrow, pandas) that fork would copy mid-lock.
-    ctx = multiprocessing.get_context("spawn")
-    workers: list[tuple[Any, Any]] = []
+    workers = pool.workers
+    jobs = len(workers)
     pending: deque = deque()
 
     def finish():
@@ -133,12 +173,6 @@ def _score_in_workers(
         return out
 
     try:
-        for _ in range(jobs):
-            mine, theirs = ctx.Pipe()
-            proc = ctx.Process(target=_worker_main, args=(theirs, spec, os.getpid()), name="claimclf-scorer", daemon=True)
-            proc.start()
-            theirs.close()
-            workers.append((proc, mine))
         for i, chunk in enumerate(chunks):
             conn = workers[i % jobs][1]
             try:
@@ -155,8 +189,9 @@ def _score_in_workers(
         for proc, conn in workers:
             proc.join(timeout=30)
             conn.close()
+        pool.workers = []
     except BaseException:  # an error, Ctrl-C, SIGTERM or the consumer closing us: stop the workers now
-        _stop(workers)
+        pool.close()
         raise
 
 
