@@ -37,6 +37,8 @@ HTTP_DEFAULTS = {
     "MLFLOW_HTTP_REQUEST_BACKOFF_FACTOR": "1",
     "MLFLOW_HTTP_REQUEST_TIMEOUT": "30",
 }
+# With tqdm installed (cleanlab needs it), MLflow draws download bars on stderr; claimclf's stderr is its own.
+QUIET_DEFAULTS = {"MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR": "false"}
 
 
 class TrackingError(ClaimError):
@@ -185,7 +187,7 @@ def using(uri: str) -> Iterator[Any]:
     back on exit so that one command's ``--tracking-uri`` never leaks into the next call in the process."""
     import logging
 
-    for name, value in HTTP_DEFAULTS.items():
+    for name, value in {**HTTP_DEFAULTS, **QUIET_DEFAULTS}.items():
         os.environ.setdefault(name, value)
     import mlflow
 
