@@ -7,7 +7,7 @@ CLI := $(BIN)/claimclf
 DEPS := pyproject.toml
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev demo data train evaluate eval score test lint bench ui clean
+.PHONY: help install install-dev demo data train evaluate eval score test lint bench learning-curve ui clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ test: install-dev ## Install with the dev extra and run the whole test suite
 
 lint: install-dev ## ruff
 	$(BIN)/ruff check src tests
+
+learning-curve: install ## Test macro-F1 and ECE after 0-200 real_dev labels, suggested vs random (~1 h; resumes): docs/learning_curve.json, the plot, the README table, MLflow
+	nice -n 15 $(PY) scripts/learning_curve.py
 
 UI_PORT ?= 5000
 ui: install ## MLflow UI on the local store (experiments/mlflow.db), at http://127.0.0.1:5000; Ctrl-C stops it

@@ -53,3 +53,37 @@ def test_quality_json_holds_numbers_not_claims():
 
     quality = json.loads(quality_table().QUALITY_JSON.read_text(encoding="utf-8"))
     assert max(len(s) for s in strings(quality)) < 60
+
+
+def learning_curve_script():
+    spec = importlib.util.spec_from_file_location("learning_curve", ROOT / "scripts" / "learning_curve.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_learning_curve_table_is_the_rendering_of_docs_learning_curve_json():
+    from claimclf.labelling.curve import render
+
+    lc = learning_curve_script()
+    data = json.loads(lc.CURVE_JSON.read_text(encoding="utf-8"))
+    block = lc.readme_block(README.read_text(encoding="utf-8"))
+    assert block == render(data)
+    assert len(block.splitlines()) <= 8
+    assert lc.CURVE_PNG.is_file()
+
+
+def test_learning_curve_json_holds_no_claim_text():
+    """Settings, counts and metrics: no string in it is a claim (or longer than the split rule and the settings)."""
+    from tests.conftest import REAL_DEV_SET
+
+    text = learning_curve_script().CURVE_JSON.read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert set(data) <= {"settings", "points", "weight", "complete", "summary"}
+    for point in data["points"].values():
+        assert "text" not in point and "ids" not in point
+    if REAL_DEV_SET.is_file():
+        import pandas as pd
+
+        texts = pd.read_csv(REAL_DEV_SET)["text"].astype(str)
+        assert not any(t in text for t in texts if len(t) >= 8)

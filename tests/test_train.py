@@ -44,3 +44,17 @@ def test_row_weights_change_the_fit():
     weighted = build_pipeline(C=1.0).fit(texts, y, **_weight_kwargs(weights))
     i = positive_index(plain)
     assert weighted.predict_proba(["a prettier nose"])[0, i] > plain.predict_proba(["a prettier nose"])[0, i]
+
+
+def test_without_diagnostics_the_model_is_the_same(small_corpus):
+    """The ungrouped and leave-procedure-out cross-validations describe the model; skipping them changes nothing."""
+    from claimclf.dataset import read_labelled
+    from claimclf.train import train
+
+    df = read_labelled(small_corpus, for_training=True)
+    full = train(df, search=False, diagnostics=True)
+    quick = train(df, search=False, diagnostics=False)
+    assert full.cv_ungrouped is not None and quick.cv_ungrouped is None and quick.cv_procedure is None
+    assert quick.policy == full.policy and quick.calibration == full.calibration
+    texts = df["text"].astype(str).tolist()[:50]
+    assert np.allclose(quick.pipeline.predict_proba(texts), full.pipeline.predict_proba(texts))

@@ -156,11 +156,14 @@ def train(
     progress=None,
     calibrate: bool = True,
     target_precision: float = 0.99,
+    diagnostics: bool = True,
 ) -> TrainResult:
     """Choose hyperparameters by grouped CV (if ``search``), calibrate, pick thresholds, refit on everything.
 
     ``df`` is labelled data as :func:`claimclf.dataset.read_labelled` returns it; an optional
     ``weight`` column weighs rows and an optional ``source_file`` column keeps files apart in the folds.
+    ``diagnostics`` runs the two cross-validations that only describe the model (ungrouped, and
+    whole procedures held out); turning them off leaves the model, its calibration and band unchanged.
     """
     started_ms = int(time.time() * 1000)
     texts = df["text"].astype(str).tolist()
@@ -177,11 +180,11 @@ def train(
         results.append((cand, cross_validate(texts, y, cand, groups=groups, weights=weights)))
     best_params, best_cv = max(results, key=lambda r: r[1].metrics["macro_f1"]["mean"])
     ungrouped = None
-    if best_cv.grouped:
+    if diagnostics and best_cv.grouped:
         say("cross-validating without groups, for comparison ...")
         ungrouped = cross_validate(texts, y, best_params, groups=None, weights=weights)
     by_procedure = None
-    if "procedure" in df.columns and df["procedure"].notna().all() and df["procedure"].nunique() >= 10:
+    if diagnostics and "procedure" in df.columns and df["procedure"].notna().all() and df["procedure"].nunique() >= 10:
         say("cross-validating with whole procedures held out ...")
         by_procedure = cross_validate(texts, y, best_params, groups=df["procedure"].astype(str).to_numpy(), weights=weights)
     from claimclf.decision import apply_platt, choose_band, fit_platt

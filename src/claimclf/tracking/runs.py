@@ -408,3 +408,65 @@ def _best_candidate(result: TrainResult) -> int:
         if cand["params"] == result.params:
             return i
     return max(range(len(result.search)), key=lambda i: result.search[i]["metrics"]["macro_f1"]["mean"])
+
+
+LEARNING_CURVE_EXPERIMENT = "claimclf-learning-curve"
+
+
+def log_learning_curve(tracker: Tracker, data: dict[str, Any], paths: list[Path]) -> dict[str, Any]:
+    """The learning curve (:mod:`claimclf.labelling.curve`) as runs: one per strategy, seed and weight.
+
+    Each run's metrics are its points' test numbers, logged with step = the number of labels (point 0,
+    the shipped model, at step 0 of every run), so the UI draws the curves. Parameters hold the split
+    rule, the seeds and the settings; no claim text and no id. ``paths`` (the results file, the plot)
+    go with the run of the suggested labels.
+    """
+    settings = data["settings"]
+    points = data["points"]
+    runs: dict[tuple[str, Any, Any], list[dict[str, Any]]] = {}
+    for point in points.values():
+        if point["strategy"] != "shipped":
+            runs.setdefault((point["strategy"], point["seed"], point["weight"]), []).append(point)
+    chosen = (data.get("weight") or {}).get("chosen")
+    common = {
+        "split_rule": settings["split_rule"],
+        "labelled_data": settings["labelled"]["name"],
+        "labelled_sha256": settings["labelled"]["sha256"],
+        "corpus": settings["corpus"]["name"],
+        "corpus_sha256": settings["corpus"]["sha256"],
+        "pool_rows": str(settings["pool"]["rows"]),
+        "test_rows": str(settings["test"]["rows"]),
+        "budgets": ", ".join(map(str, settings["budgets"])),
+        "seeds": ", ".join(map(str, settings["seeds"])),
+        "weights_compared": ", ".join(f"{w:g}" for w in settings["weights"]),
+        "weight_chosen": "none yet" if chosen is None else f"{chosen:g}",
+        "search": str(settings["search"]),
+        "selection": settings["selection"],
+        **pipeline_params(settings["params"]),
+    }
+    tags = {"claimclf.kind": "learning-curve", "claimclf.curve_complete": str(bool(data.get("complete"))).lower(),
+            "data.sha256": settings["labelled"]["sha256"], **_library_tags()}
+    commit = git_commit()
+    if commit:
+        tags["mlflow.source.git.commit"] = commit
+    zero = points.get("shipped")
+    done = []
+    with tracker.session() as mlflow:
+        exp_id = tracker.experiment_id(mlflow)
+        for (strategy, seed, weight), members in sorted(runs.items(), key=lambda r: (r[0][0] != "suggested", str(r[0][1:]))):
+            name = "learning curve · " + strategy + (f" seed {seed}" if seed is not None else "")
+            if weight != chosen:
+                name += f" · weight {weight:g} (weight check)"
+            with mlflow.start_run(experiment_id=exp_id, run_name=name, tags=tags) as run:
+                retry(mlflow.log_params, {**common, "strategy": strategy, "seed": str(seed), "weight": f"{weight:g}"})
+                for point in ([zero] if zero else []) + sorted(members, key=lambda p: p["labels"]):
+                    values = {f"test_{k}": float(point[k]) for k in ("macro_f1", "ece", "accuracy", "roc_auc", "review_share")
+                              if point.get(k) is not None}
+                    for lang, m in point.get("by_lang", {}).items():
+                        values[f"test_lang_{lang}_macro_f1"] = float(m["macro_f1"])
+                    retry(mlflow.log_metrics, values, step=int(point["labels"]))
+                if strategy == "suggested" and weight == chosen:
+                    for path in paths:
+                        retry(mlflow.log_artifact, str(path), "learning_curve")
+            done.append(run.info.run_id)
+        return {"run_ids": done, "experiment_id": exp_id, "uri": tracker.uri}
