@@ -113,3 +113,24 @@ def test_a_claim_in_a_boilerplate_shell_scores_as_the_claim_alone(small_model, s
     plain, shelled = scorer.score_texts(alone), scorer.score_texts(wrapped)
     assert [(r["p_cosmetic"], r["decision"], r["reason"]) for r in plain] == [
         (r["p_cosmetic"], r["decision"], r["reason"]) for r in shelled]
+
+
+@pytest.mark.parametrize("text", [
+    PRE + POST, ZH_PRE + ZH_POST, "pre-anesthesia anesthesia-free anesthesia2 xanesthesia anesthesia",
+    "prepped and draped, prepped and, draped and prepped. time-out time out timeout-",
+    "general endotracheal anesthesia under general endotracheal, lma lmax 局部麻醉成功后麻醉",
+    "under iv sedation sedation iv. supine supine-position prone position,prone",
+])
+def test_the_quick_marker_search_finds_what_the_pattern_finds(text):
+    norm = normalize(text)
+    assert SKIP.hits(norm) == [m.span() for m in SKIP._pattern.finditer(norm)]
+
+
+def test_the_quick_marker_search_agrees_on_generated_notes():
+    import random
+
+    rng = random.Random(7)
+    pieces = [*SKIP.markers, "ptosis", "-", " ", ".", ",", "2", "x", "look younger", "上睑下垂", "后"]
+    for _ in range(2000):
+        norm = normalize("".join(rng.choice(pieces) + rng.choice(["", " ", "-", "a", "。"]) for _ in range(rng.randint(1, 30))))
+        assert SKIP.hits(norm) == [m.span() for m in SKIP._pattern.finditer(norm)], norm

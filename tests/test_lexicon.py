@@ -46,3 +46,14 @@ def test_a_condition_asked_about_as_a_risk_is_a_different_feature():
     assert "cond=breast_cancer" in analyzer.analyze(normalize("乳腺癌术后乳房再造"))
     assert "risk:cond=infection" in analyzer.analyze(normalize("What is the risk of infection after a nose job?"))
     assert readable_feature("risk:cond=infection") == "RISK OF condition: infection"
+
+
+def test_names_any_is_whether_features_finds_a_reason():
+    from claimclf.lexicon import shipped
+    from claimclf.text import tokenize
+
+    lex = shipped()
+    for text in ["ptosis blocks her vision", "wants to look younger", "closed in layers", "the 上睑下垂 is severe",
+                 "sutures removed", "", "deviated septum and nasal obstruction"]:
+        tokens = list(tokenize(text))
+        assert lex.names_any(tokens) == bool(lex.features(tokens)), text

@@ -24,6 +24,8 @@ LONG_NOTE = 400
 # clauses do; a point or comma inside a number ends nothing.
 _CLAUSE = re.compile(r"(?:[^.,;!?]|[.,](?=\d))+[.,;!?]*\s*|[.,;!?]+\s*")
 _CJK = re.compile(f"[{CJK}]")
+_RUN = re.compile(r"[a-z0-9\-]+")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")  # what may not touch a Latin marker
 
 
 class Boilerplate:
@@ -57,38 +59,123 @@ class Boilerplate:
         return self.strip(normalize(text))
 
     @cached_property
+    def _latin(self) -> tuple[str, ...]:
+        return tuple(sorted((m for m in self.markers if not _CJK.search(m)), key=len, reverse=True))
+
+    @cached_property
+    def _chinese(self) -> tuple[str, ...]:
+        return tuple(sorted((m for m in self.markers if _CJK.search(m)), key=len, reverse=True))
+
+    @cached_property
     def _pattern(self) -> re.Pattern:
-        latin = sorted((m for m in self.markers if not _CJK.search(m)), key=len, reverse=True)
-        chinese = sorted((m for m in self.markers if _CJK.search(m)), key=len, reverse=True)
-        parts = []
-        if latin:
-            parts.append(r"(?<![a-z0-9\-])(?:" + "|".join(map(re.escape, latin)) + r")(?![a-z0-9\-])")
-        if chinese:
-            parts.append("|".join(map(re.escape, chinese)))
-        return re.compile("|".join(parts) or r"(?!x)x")
+        return _marker_pattern(self._latin, self._chinese)
+
+    @cached_property
+    def _order(self) -> tuple[tuple[str, bool], ...]:
+        """Markers in the order :attr:`_pattern` tries them, each with whether it must stand as a whole word."""
+        return tuple((m, True) for m in self._latin) + tuple((m, False) for m in self._chinese)
+
+    @cached_property
+    def _keys(self) -> tuple[dict[str, list[int]], dict[str, list[int]], list[int]]:
+        """Ranks in :attr:`_order` by what a text must hold for them to fit anywhere.
+
+        A whole-word marker starting with a word character starts a run of word characters in the
+        text equal to its own first run; any other marker needs its first character.
+        """
+        by_run: dict[str, list[int]] = {}
+        by_char: dict[str, list[int]] = {}
+        for rank, (marker, whole_word) in enumerate(self._order):
+            run = _RUN.match(marker) if whole_word else None
+            if run:
+                by_run.setdefault(run.group(), []).append(rank)
+            else:
+                by_char.setdefault(marker[0], []).append(rank)
+        return by_run, by_char, []
+
+    def hits(self, text: str) -> list[tuple[int, int]]:
+        """The spans :attr:`_pattern` matches in ``text``, found with ``str.find`` for the markers ``text`` may hold.
+
+        The same spans as ``_pattern.finditer`` (at each place the first marker in the pattern's order
+        that fits wins, and the search goes on after it), several times faster on a long note:
+        a regular expression of 136 alternatives tries them at every place.
+        """
+        by_run, by_char, _ = self._keys
+        ranks = [r for run in set(_RUN.findall(text)) for r in by_run.get(run, ())]
+        ranks += [r for ch in by_char.keys() & set(text) for r in by_char[ch]]
+        if not ranks:
+            return []
+        found: dict[int, tuple[int, int]] = {}  # start -> (rank, end) of the first fitting marker there
+        order = self._order
+        for rank in sorted(ranks):
+            marker, whole_word = order[rank]
+            at = text.find(marker)
+            while at >= 0:
+                end = at + len(marker)
+                if at not in found and (not whole_word or (
+                        (at == 0 or text[at - 1] not in _WORD_CHARS) and (end == len(text) or text[end] not in _WORD_CHARS))):
+                    found[at] = (rank, end)
+                at = text.find(marker, at + 1)
+        spans: list[tuple[int, int]] = []
+        cursor = 0
+        for start in sorted(found):
+            if start >= cursor:
+                cursor = found[start][1]
+                spans.append((start, cursor))
+        return spans
 
     def strip(self, norm: str, short_too: bool = False) -> str:
         """Normalised text without its boilerplate clauses; the text itself when short (unless ``short_too``)
         or when nothing else is left."""
         if not short_too and (len(norm) * 3 < LONG_NOTE or len(norm) + 2 * len(_CJK.findall(norm)) < LONG_NOTE):
             return norm  # the first test spares the count on most claims: no character counts more than three
-        if self._pattern.search(norm) is None:
+        # One scan of the whole text: no marker holds a clause's closing marks, so every match lies inside
+        # one clause and sees the same neighbours as in the clause alone.
+        hits = self.hits(norm)
+        if not hits:
             return norm
-        spans = _CLAUSE.findall(norm)
-        kept = [s for s in spans if not self.is_boilerplate(s)]
-        if len(kept) == len(spans) or not any(s.strip(" .;!?") for s in kept):
+        kept: list[str] = []
+        start = h = dropped = 0
+        for clause in _CLAUSE.findall(norm):
+            end = start + len(clause)
+            inside = []
+            while h < len(hits) and hits[h][0] < end:
+                inside.append(hits[h])
+                h += 1
+            if not inside or self._names_reason(norm, start, end, inside):
+                kept.append(clause)
+            else:
+                dropped += 1
+            start = end
+        if not dropped or not any(s.strip(" .;!?") for s in kept):
             return norm
         return "".join(kept).strip()
 
     def is_boilerplate(self, clause: str) -> bool:
         """A marker and no reason named outside it: "closed in layers" and 术中出血少 go (出血 is the
         marker's own word), "ptosis repaired under local anaesthesia" stays."""
-        rest = self._pattern.sub(" . ", clause)  # a boundary where the marker was: no reason spans it
-        if rest == clause:
-            return False
+        hits = self.hits(clause)
+        return bool(hits) and not self._names_reason(clause, 0, len(clause), hits)
+
+    def _names_reason(self, text: str, start: int, end: int, hits: list[tuple[int, int]]) -> bool:
+        """Whether ``text[start:end]`` names a lexicon reason once its marker ``hits`` are cut out."""
         if self.lexicon is None:
-            return True
-        return not self.lexicon.features(list(tokenize(rest)))
+            return False
+        parts, at = [], start
+        for a, b in hits:  # a boundary where the marker was: no reason spans it
+            parts += [text[at:a], " . "]
+            at = b
+        parts.append(text[at:end])
+        return self.lexicon.names_any(tokenize("".join(parts)))
+
+
+def _marker_pattern(latin: tuple[str, ...], chinese: tuple[str, ...]) -> re.Pattern:
+    """Latin markers as whole words, then Chinese ones, each group longest first (the first that matches wins)."""
+    parts = []
+    if latin:
+        parts.append(r"(?<![a-z0-9\-])(?:" + "|".join(map(re.escape, latin)) + r")(?![a-z0-9\-])")
+    if chinese:
+        parts.append("|".join(map(re.escape, chinese)))
+    return re.compile("|".join(parts) or r"(?!x)x")
 
 
 def shipped_markers() -> tuple[str, ...]:

@@ -86,6 +86,15 @@ class Lexicon:
                 i += 1
         return found
 
+    def names_any(self, tokens: tuple[str, ...] | list[str]) -> bool:
+        """Whether plain (unscoped) ``tokens`` name any reason: :meth:`features` is non-empty, without building it."""
+        index = self._index
+        for i, token in enumerate(tokens):
+            for terms, _ in index.get(token, ()):
+                if tuple(tokens[i : i + len(terms)]) == terms:
+                    return True
+        return False
+
 
 def shipped() -> Lexicon:
     """The lexicon in ``resources/lexicon.tsv``."""

@@ -303,13 +303,15 @@ class Engine:
         rows, indices, data = self.words.rows(texts)
         return _csr(rows, indices, data, len(texts), self.n_words)
 
-    def transform(self, texts: list[str]) -> tuple[Rows, np.ndarray]:
+    def transform(self, texts: list[str], focused: bool = False) -> tuple[Rows, np.ndarray]:
         """The word block (for evidence) and p(cosmetic) of each normalised text, from one pass of feature extraction.
 
         A few hundred texts at a time: the character block of a chunk holds about a thousand
-        entries per English claim, and only its contribution to the score is kept.
+        entries per English claim, and only its contribution to the score is kept. ``focused``
+        says the texts are already what the model reads (:meth:`focus`), as the scorer passes them.
         """
-        texts = [self.focus(t) for t in texts]
+        if not focused:
+            texts = [self.focus(t) for t in texts]
         words: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         scores: list[np.ndarray] = []
         for start in range(0, len(texts), SUB_BATCH):

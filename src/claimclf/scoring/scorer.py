@@ -80,14 +80,15 @@ class Scorer:
         if todo:
             texts = [cleaned[i][0] for i in todo]
             norms = [normalize(t) for t in texts]
+            reads = [self.model.focus(n) for n in norms]  # once: the features and the doubt rules read the same
             # One pass of feature extraction serves both the score and the evidence.
-            words, probs = self.model.transform(norms)
+            words, probs = self.model.transform(reads, focused=True)
             if self.explainer:
                 evidence = self.explainer.explain(norms, k=self.evidence_terms, word_matrix=words)
             else:
                 evidence = [[]] * len(texts)
-            for i, text, norm, p, ev in zip(todo, texts, norms, probs, evidence, strict=True):
-                p, decision, doubt, _ = self.decide(text, norm, p)
+            for i, text, norm, read, p, ev in zip(todo, texts, norms, reads, probs, evidence, strict=True):
+                p, decision, doubt, _ = self.decide(text, norm, p, read=read)
                 if doubt:
                     results[i]["reason"] = "; ".join(r for r in (results[i]["reason"], doubt) if r)
                 results[i].update(
@@ -98,10 +99,11 @@ class Scorer:
                 )
         return results
 
-    def decide(self, text: str, norm: str, p: float) -> Decided:
-        """What to report for the engine's ``p`` on ``text`` (``norm`` its normalised form)."""
+    def decide(self, text: str, norm: str, p: float, read: str | None = None) -> Decided:
+        """What to report for the engine's ``p`` on ``text`` (``norm`` its normalised form, ``read`` what the
+        model read of it, worked out here when not given)."""
         # Confidence and doubt go by what the model read: a long note's boilerplate gives no words.
-        norm = self.model.focus(norm)
+        norm = self.model.focus(norm) if read is None else read
         tokens = tokenize(norm)
         content = count_content_tokens(tokens, WORDS_COUNTED)  # counted once: the doubt rules need fewer
         p = bound_confidence(p, content)
