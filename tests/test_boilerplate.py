@@ -134,3 +134,19 @@ def test_the_quick_marker_search_agrees_on_generated_notes():
     for _ in range(2000):
         norm = normalize("".join(rng.choice(pieces) + rng.choice(["", " ", "-", "a", "。"]) for _ in range(rng.randint(1, 30))))
         assert SKIP.hits(norm) == [m.span() for m in SKIP._pattern.finditer(norm)], norm
+
+
+def test_clauses_end_after_their_closing_marks():
+    import random
+    import re
+
+    from claimclf.boilerplate import clause_ends
+
+    # The definition: a run of anything but closing marks (a point or comma before a digit is no closing mark),
+    # then its marks and spaces; or marks alone.
+    clause = re.compile(r"(?:[^.,;!?]|[.,](?=\d))+[.,;!?]*\s*|[.,;!?]+\s*")
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = "".join(rng.choice("ab 5.,;!?。") for _ in range(rng.randint(0, 25)))
+        ends = clause_ends(text)
+        assert [text[a:b] for a, b in zip([0, *ends], ends, strict=False)] == clause.findall(text), text

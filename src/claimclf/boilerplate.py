@@ -20,10 +20,10 @@ RESOURCE = "boilerplate.txt"
 # Normalised characters, a Chinese character counting as three (about an English word with its space):
 # one-line questions and most claims stay below, operative and admission notes are far above.
 LONG_NOTE = 400
-# A clause runs to its closing marks (normalize turns 。 and ， into '.' and ','), as the word features'
-# clauses do; a point or comma inside a number ends nothing.
-_CLAUSE = re.compile(r"(?:[^.,;!?]|[.,](?=\d))+[.,;!?]*\s*|[.,;!?]+\s*")
 _CJK = re.compile(f"[{CJK}]")
+# A clause runs to its closing marks (normalize turns 。 and ， into '.' and ','), as the word features'
+# clauses do, with the marks and spaces after them; a point or comma inside a number ends nothing.
+_CLAUSE_END = re.compile(r"(?:[;!?]|[.,](?!\d))[.,;!?]*\s*")
 _RUN = re.compile(r"[a-z0-9\-]+")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")  # what may not touch a Latin marker
 
@@ -133,16 +133,17 @@ class Boilerplate:
         hits = self.hits(norm)
         if not hits:
             return norm
+        # Only the clauses holding a marker need looking at.
+        ends = clause_ends(norm)
         kept: list[str] = []
         start = h = dropped = 0
-        for clause in _CLAUSE.findall(norm):
-            end = start + len(clause)
+        for end in ends:
             inside = []
             while h < len(hits) and hits[h][0] < end:
                 inside.append(hits[h])
                 h += 1
             if not inside or self._names_reason(norm, start, end, inside):
-                kept.append(clause)
+                kept.append(norm[start:end])
             else:
                 dropped += 1
             start = end
@@ -166,6 +167,15 @@ class Boilerplate:
             at = b
         parts.append(text[at:end])
         return self.lexicon.names_any(tokenize("".join(parts)))
+
+
+def clause_ends(norm: str) -> list[int]:
+    """Where each clause of ``norm`` ends: after a closing mark (a point or comma not before a digit), the
+    marks and spaces that follow it; the last clause at the end of the text."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(norm)]
+    if norm and (not ends or ends[-1] != len(norm)):
+        ends.append(len(norm))
+    return ends
 
 
 def _marker_pattern(latin: tuple[str, ...], chinese: tuple[str, ...]) -> re.Pattern:
