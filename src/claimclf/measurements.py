@@ -16,7 +16,8 @@ _NUM = r"(-?\d+(?:\.\d+)?)"
 
 _DIGIT = re.compile(r"\d")
 _FIELD = re.compile(r"(?:field|视野|vf)[^0-9。;.\n]{0,30}?" + _NUM + r"\s*(?:°|度|deg)")
-_GRAMS = re.compile(r"(?<![\d.])(\d{3,4})\s*(?:g|grams?|克)(?![a-z])")
+# Not after a digit or a point; the check follows the first digit, so the search can skip to digits.
+_GRAMS = re.compile(r"(\d(?<![\d.]\d)\d{2,3})\s*(?:g|grams?|克)(?![a-z])")
 _BMI = re.compile(r"(?:bmi|体重指数)\D{0,8}?(\d{2}(?:\.\d+)?)")
 _REFLUX = re.compile(
     r"(?:reflux|返流|反流)[^。;\n]{0,40}?(\d{3,4})\s*(?:ms|毫秒)"
