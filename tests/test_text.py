@@ -1,5 +1,7 @@
 import re
 
+import pytest
+
 from claimclf.text import BOUNDARY, detect_lang, normalize, tokenize
 
 
@@ -64,3 +66,19 @@ def test_counting_letters_up_to_a_limit_decides_as_counting_all():
 
     for text in ["", "a", "abc", "abcd", "视", "视野", "视野abc", "视野abcd", "视 x y z w", "123", "视野 ok"]:
         assert detect_lang(text) == counted(text)
+
+
+def test_nothing_after_a_nul_is_lost():
+    assert normalize("上睑下垂\x00 Blocks vision") == "上睑下垂\x00 blocks vision"
+    assert normalize("Ptosis\x00 blocks vision") == "ptosis\x00 blocks vision"
+
+
+@pytest.mark.parametrize("text", ["  Ptosis\t blocks\n\nVISION  ", "a\x1cb\x1fc", "Ptosis, 2 mm; (left) 50%", ""])
+def test_ascii_text_normalises_as_the_full_path_does(text):
+    import re
+    import unicodedata
+
+    from claimclf.text import to_simplified
+
+    full = re.sub(r"\s+", " ", to_simplified(unicodedata.normalize("NFKC", text))).strip().lower()
+    assert normalize(text) == full

@@ -18,7 +18,6 @@ BOUNDARY = "|"  # clause boundary marker inside token streams; never a real toke
 # Chinese characters: CJK unified ideographs, extension A and the compatibility block.
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = re.compile(f"[{CJK}]")
-_SPACE = re.compile(r"\s+")
 # A run of Chinese characters, a word/number (with units and decimals), or one boundary punctuation mark.
 _RUN = re.compile(
     rf"(?P<cjk>[{CJK}]+)"
@@ -66,6 +65,8 @@ def to_simplified(text: str) -> str:
     makes 毕升); scoring normalises text that the pipeline's vectorizers normalise again, so
     :func:`normalize` must be idempotent. Simplified text takes a single pass.
     """
+    if "\x00" in text:  # OpenCC reads a C string: it would drop everything after a NUL
+        return "\x00".join(map(to_simplified, text.split("\x00")))
     convert = _t2s()
     for _ in range(_T2S_MAX_PASSES):
         converted = convert(text)
@@ -79,9 +80,10 @@ def normalize(text: object) -> str:
     """NFKC (full-width to half-width), traditional to simplified, lower case, one space between words."""
     if not isinstance(text, str):
         return ""
-    text = to_simplified(unicodedata.normalize("NFKC", text))
-    text = text.replace("\u3002", ".").replace("\u3001", ",")
-    return _SPACE.sub(" ", text).strip().lower()
+    if not text.isascii():  # NFKC and the Chinese conversion leave ASCII as it is
+        text = to_simplified(unicodedata.normalize("NFKC", text))
+        text = text.replace("\u3002", ".").replace("\u3001", ",")
+    return " ".join(text.split()).lower()  # str.split's white space is the same as the pattern's \s
 
 
 @lru_cache(maxsize=200_000)
