@@ -434,3 +434,47 @@ def test_utf16_without_a_bom_is_named(tmp_path):
     p.write_bytes("id,text\n1,ptosis blocks the upper field\n2,wants fuller lips\n".encode("utf-16-le"))
     with pytest.raises(ClaimError, match=r"looks like UTF-16 \(little-endian, no BOM\): pass --encoding utf-16-le"):
         next(iter_table(str(p)))
+
+
+AWKWARD = [
+    'id,text\n1,plain claim\n2,"quoted, with comma"\n3,"line\nbreak"\n4,\n5,"say ""hi"""\n',
+    'text\nonly column\n\n""\nlast\n',
+    'id,text,decision\n1,a,old value\n2,b,\n',  # an input column named like an output column is replaced
+    'id,text\n001,Ptosis blocks vision\n002,"abc"def\n003,wants botox\n',  # a row that cannot be parsed
+    'id,text\n1,too,many,fields\n2\n3,ok\n',  # rows of the wrong width
+    'id,text\n',  # a header and no rows
+    'id\ttext\n1\ttab separated\n2\t"with\ttab"\n',
+]
+
+
+@pytest.mark.parametrize("content", AWKWARD)
+def test_plain_tables_write_the_bytes_pandas_writes(tmp_path, content):
+    """CSV and TSV are scored without pandas; the output must not change by a byte for it."""
+    import math
+
+    from claimclf.scoring.scorer import OUTPUT_COLUMNS, attach_results
+
+    fmt = "tsv" if "\t" in content else "csv"
+    src = tmp_path / f"in.{fmt}"
+    src.write_text(content, encoding="utf-8", newline="")
+    ps = [math.nan, 0.0, 1.0, 1e-06, 5e-05, 0.0001, 0.123456, 0.5, 0.999999, 1.5e-05, 0.1]
+    outputs = []
+    for plain in (False, True):
+        dst = tmp_path / f"out_{plain}.{fmt}"
+        with TableWriter(str(dst), fmt) as writer:
+            for chunk in iter_table(str(src), fmt=fmt, batch_size=2, plain=plain):
+                n = len(chunk)
+                results = {col: [f"{col} {i}" if i % 3 else "" for i in range(n)] for col in OUTPUT_COLUMNS}
+                results["p_cosmetic"] = [ps[i % len(ps)] for i in range(n)]
+                writer.write(attach_results(chunk, results))
+        outputs.append(dst.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
+def test_every_float_scoring_prints_reads_as_pandas_prints_it():
+    import numpy as np
+
+    from claimclf.tables import _cell
+
+    values = np.round(np.random.default_rng(0).random(20_000) ** 6, 6)
+    assert [_cell(float(v)) for v in values] == values.astype(str).tolist()

@@ -11,7 +11,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -37,6 +37,39 @@ DEFAULT_ENCODING = "utf-8-sig"  # reads UTF-8 with or without a byte-order mark
 UNREADABLE = "claimclf_unreadable"  # frame.attrs key: {position in the chunk: why the row cannot be scored}
 RAW_LINES = "claimclf_raw_lines"  # frame.attrs key of text formats: {position of a broken row: its line(s) as read}
 RAW_LINE = "raw_line"  # the output column that carries them
+
+
+@dataclass
+class Table:
+    """A chunk of a CSV or TSV file as read: its column names and rows of strings, without pandas.
+
+    Scoring CSV or TSV into CSV or TSV needs nothing more, and pandas takes the reading process
+    about a second to import, a second a core could spend scoring. ``attrs`` holds what a
+    DataFrame's ``attrs`` would (:func:`unreadable_rows`, :func:`raw_lines`).
+    """
+
+    columns: list[str]
+    rows: list[list[object]]
+    attrs: dict = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def column(self, name: str) -> list[object]:
+        at = self.columns.index(name)
+        return [row[at] for row in self.rows]
+
+    def with_columns(self, added: dict[str, list[object]]) -> Table:
+        """This table with ``added`` appended, replacing any column of the same name (attrs not kept)."""
+        keep = [i for i, name in enumerate(self.columns) if name not in added]
+        columns = [self.columns[i] for i in keep] + list(added)
+        new = list(zip(*added.values(), strict=True)) if added else [()] * len(self.rows)
+        if len(keep) == len(self.columns):
+            rows = [row + list(extra) for row, extra in zip(self.rows, new, strict=True)]
+        else:
+            rows = [[row[i] for i in keep] + list(extra) for row, extra in zip(self.rows, new, strict=True)]
+        return Table(columns, rows)
+
 
 
 def infer_format(path: str, explicit: str | None = None, option: str = "--format") -> str:
@@ -221,8 +254,12 @@ def iter_table(
     batch_size: int = 10_000,
     stdin: IO[bytes] | None = None,
     meter: ReadMeter | None = None,
-) -> Iterator[pd.DataFrame]:
+    plain: bool = False,
+) -> Iterator[pd.DataFrame | Table]:
     """Yield the table in chunks of at most ``batch_size`` rows, CSV/TSV cells as strings.
+
+    ``plain`` reads CSV and TSV into :class:`Table` chunks rather than DataFrames (other formats
+    are DataFrames whatever it says).
 
     A file with a header and no rows yields one empty frame, so callers still see the columns.
     Memory stays bounded: files are read a chunk at a time, and standard input is spooled to
@@ -248,7 +285,7 @@ def iter_table(
             encoding = bom_encoding(handle, encoding)
             _sniff_encoding(handle, "standard input" if path == "-" else path, encoding)
         source = path if fmt == "parquet" and path != "-" else handle  # pyarrow reads files natively
-        yield from _iter_handle(source, path, fmt, encoding, batch_size, meter)
+        yield from _iter_handle(source, path, fmt, encoding, batch_size, meter, plain)
 
 
 SPOOL_IN_MEMORY = 16 << 20
@@ -270,14 +307,15 @@ def _spool(stream: IO[bytes], stack) -> IO[bytes]:
 
 
 def _iter_handle(
-    source: str | IO[bytes], path: str, fmt: str, encoding: str, batch_size: int, meter: ReadMeter | None
-) -> Iterator[pd.DataFrame]:
+    source: str | IO[bytes], path: str, fmt: str, encoding: str, batch_size: int, meter: ReadMeter | None,
+    plain: bool = False,
+) -> Iterator[pd.DataFrame | Table]:
     import csv
 
     rows = 0
     try:
         if fmt in ("csv", "tsv"):
-            for chunk in _iter_delimited(source, str(path), fmt, encoding, batch_size):
+            for chunk in _iter_delimited(source, str(path), fmt, encoding, batch_size, plain):
                 rows += len(chunk)
                 yield chunk
         elif fmt == "jsonl":
@@ -316,14 +354,17 @@ def raw_lines(frame: pd.DataFrame) -> dict[int, str] | None:
     return frame.attrs.get(RAW_LINES)
 
 
-def _mark(frame: pd.DataFrame, unreadable: dict[int, str], raw: dict[int, str]) -> pd.DataFrame:
+def _mark(frame: pd.DataFrame | Table, unreadable: dict[int, str], raw: dict[int, str]) -> pd.DataFrame:
     if unreadable:
         frame.attrs[UNREADABLE] = unreadable
     frame.attrs[RAW_LINES] = raw  # set even when empty: the output has the column whether or not a row broke
     return frame
 
 
-def _frame(rows: list, columns: list[str], unreadable: dict[int, str], raw: dict[int, str]) -> pd.DataFrame:
+def _frame(rows: list, columns: list[str], unreadable: dict[int, str], raw: dict[int, str],
+           plain: bool = False) -> pd.DataFrame | Table:
+    if plain:
+        return _mark(Table(columns, rows), unreadable, raw)
     import pandas as pd
 
     frame = pd.DataFrame(rows, columns=columns, dtype=str) if rows else pd.DataFrame(columns=columns, dtype=str)
@@ -365,7 +406,8 @@ def _fields_before_damage(raw: str, sep: str, width: int) -> list[str]:
     return kept[:width]
 
 
-def _iter_delimited(source: IO[bytes], path: str, fmt: str, encoding: str, batch_size: int) -> Iterator[pd.DataFrame]:
+def _iter_delimited(source: IO[bytes], path: str, fmt: str, encoding: str, batch_size: int,
+                    plain: bool = False) -> Iterator[pd.DataFrame | Table]:
     """CSV or TSV in chunks of strings; a row with the wrong number of fields is kept and marked, never dropped.
 
     Exports often hold rows broken by an unquoted delimiter or a lost field. Such a row keeps its
@@ -422,10 +464,10 @@ def _iter_delimited(source: IO[bytes], path: str, fmt: str, encoding: str, batch
                 row = row[: width - 1] + [sep.join(row[width - 1 :])] if len(row) > width else row + [""] * (width - len(row))
             batch.append(row)
             if len(batch) >= batch_size:
-                yield _frame(batch, columns, unreadable, raw)
+                yield _frame(batch, columns, unreadable, raw, plain)
                 yielded, batch, unreadable, raw = True, [], {}, {}
         if batch or not yielded:
-            yield _frame(batch, columns, unreadable, raw)
+            yield _frame(batch, columns, unreadable, raw, plain)
     finally:
         text.detach()  # the byte handle belongs to the caller
 
@@ -570,10 +612,14 @@ class TableWriter:
         except OSError as exc:
             raise self._environment(exc) from None
 
-    def _write(self, frame: pd.DataFrame) -> None:
+    def _write(self, frame: pd.DataFrame | Table) -> None:
         if self.fmt != "jsonl":
             frame = self._conform(frame)
-        if self.fmt in ("csv", "tsv"):
+        if isinstance(frame, Table):
+            if self.fmt not in ("csv", "tsv"):
+                raise ValueError(f"a plain Table is written as CSV or TSV, not {self.fmt}")
+            self._handle.write(_delimited(frame, self._first, "," if self.fmt == "csv" else "\t").encode("utf-8"))
+        elif self.fmt in ("csv", "tsv"):
             text = frame.to_csv(index=False, header=self._first, sep="," if self.fmt == "csv" else "\t",
                                 lineterminator="\n")
             self._handle.write(text.encode("utf-8"))
@@ -589,7 +635,7 @@ class TableWriter:
         if self.path == "-" and self.fmt != "parquet":
             self._handle.flush()
 
-    def _conform(self, frame: pd.DataFrame) -> pd.DataFrame:
+    def _conform(self, frame: pd.DataFrame | Table) -> pd.DataFrame | Table:
         """Later chunks in the first chunk's columns: a CSV header or Parquet schema is written once.
 
         JSONL input can add a field halfway through; dropping it would lose data, so that is an error.
@@ -605,6 +651,9 @@ class TableWriter:
                 f"field {extra[0]!r} first appears after the first rows, so a {self.fmt.upper()} header cannot hold it: "
                 "write JSONL instead (-o NAME.jsonl), which keeps every field"
             )
+        if isinstance(frame, Table):
+            at = [frame.columns.index(c) if c in frame.columns else None for c in self._columns]
+            return Table(self._columns, [[row[i] if i is not None else "" for i in at] for row in frame.rows])
         return frame.reindex(columns=self._columns)
 
     def _write_parquet(self, frame: pd.DataFrame) -> None:
@@ -669,3 +718,24 @@ class TableWriter:
             self.close()
         else:
             self.abort()
+
+
+def _delimited(table: Table, header: bool, sep: str) -> str:
+    """The rows as pandas' ``to_csv`` writes them (the csv module, minimal quoting, ``\n``): the same bytes.
+
+    Floats as their shortest repr, as numpy and so pandas print them; a missing value (None, NaN) empty.
+    """
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=sep, lineterminator="\n")
+    if header:
+        writer.writerow(table.columns)
+    writer.writerows([[v if type(v) is str else _cell(v) for v in row] for row in table.rows])
+    return out.getvalue()
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return repr(value) if isinstance(value, float) else str(value)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from claimclf.config import EVIDENCE_TERMS
 from claimclf.decision import WORDS_COUNTED, Doubt, Policy, bound_confidence, count_content_tokens, shrink
 from claimclf.errors import ClaimError
-from claimclf.tables import RAW_LINE, Unreadable, raw_lines, unreadable_rows
+from claimclf.tables import RAW_LINE, Table, Unreadable, raw_lines, unreadable_rows
 from claimclf.text import normalize, tokenize
 
 if TYPE_CHECKING:
@@ -130,12 +130,15 @@ class Scorer:
         return pd.DataFrame(self.score_columns(values), columns=OUTPUT_COLUMNS)
 
 
-def text_values(chunk: pd.DataFrame, text_col: str) -> list[object]:
+def text_values(chunk: pd.DataFrame | Table, text_col: str) -> list[object]:
     """The chunk's texts, with :class:`~claimclf.tables.Unreadable` for rows the reader could not parse.
 
     All missing when the column is absent from this chunk only (JSONL).
     """
-    values = chunk[text_col].tolist() if text_col in chunk.columns else [None] * len(chunk)
+    if text_col not in chunk.columns:
+        values = [None] * len(chunk)
+    else:
+        values = chunk.column(text_col) if isinstance(chunk, Table) else chunk[text_col].tolist()
     for position, reason in unreadable_rows(chunk).items():
         values[position] = Unreadable(reason)
     return values
@@ -155,11 +158,17 @@ def clear_per_text_caches() -> None:
             cache.cache_clear()
 
 
-def attach_results(frame: pd.DataFrame, results: pd.DataFrame | dict[str, list[object]]) -> pd.DataFrame:
+def attach_results(frame: pd.DataFrame | Table, results: pd.DataFrame | dict[str, list[object]]) -> pd.DataFrame | Table:
     """``frame`` with the output columns of :meth:`Scorer.score_columns` appended, replacing any of the same name.
 
     Frames read from CSV, TSV or JSONL also get ``raw_line``: empty, except for rows the reader could not parse.
     """
+    if isinstance(frame, Table):
+        added = {col: results[col] for col in OUTPUT_COLUMNS}
+        raw = raw_lines(frame)
+        if raw is not None:
+            added[RAW_LINE] = [raw.get(i, "") for i in range(len(frame))]
+        return frame.with_columns(added)
     import pandas as pd
 
     if isinstance(results, dict):
@@ -172,6 +181,12 @@ def attach_results(frame: pd.DataFrame, results: pd.DataFrame | dict[str, list[o
         added.append(RAW_LINE)
     kept = frame.drop(columns=[c for c in added if c in frame.columns])
     return pd.concat([kept, results], axis=1)
+
+
+def count_review(out: pd.DataFrame | Table) -> int:
+    """How many rows of a scored chunk went to review."""
+    decisions = out.column("decision") if isinstance(out, Table) else out["decision"].tolist()
+    return decisions.count("review")
 
 
 def missing_column_error(column: str, columns: Iterable[object], option: str = "--text-col") -> ClaimError:
