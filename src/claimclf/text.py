@@ -18,14 +18,17 @@ BOUNDARY = "|"  # clause boundary marker inside token streams; never a real toke
 # Chinese characters: CJK unified ideographs, extension A and the compatibility block.
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 CJK_CHAR = re.compile(f"[{CJK}]")
-# A run of Chinese characters, a word/number (with units and decimals), or one boundary punctuation mark.
+# A run of Chinese characters, a word/number (with units and decimals), a symbol, or one boundary mark
+# (punctuation, or a dash between spaces). No group: :func:`tokenize` tells them apart by their first character.
 _RUN = re.compile(
-    rf"(?P<cjk>[{CJK}]+)"
-    r"|(?P<num>\d+(?:\.\d+)?)"
-    r"|(?P<word>[a-z][a-z0-9'\-]*[a-z0-9]|[a-z])"
-    r"|(?P<sym>[°%/])"
-    r"|(?P<bound>[.,;:!?()\n]|\s-\s)"
+    rf"[{CJK}]+"
+    r"|\d+(?:\.\d+)?"
+    r"|[a-z][a-z0-9'\-]*[a-z0-9]|[a-z]"
+    r"|[°%/]"
+    r"|[.,;:!?()\n]|\s-\s"
 )
+_BOUNDS = frozenset(".,;:!?()\n")
+_BEFORE_CJK = "\u33ff"  # every string above it starts with a Chinese character, as no other run does
 _LATIN_LETTER = re.compile("[A-Za-z]")
 
 
@@ -94,15 +97,14 @@ def tokenize(norm: str) -> tuple[str, ...]:
     Cached because cross-validation tokenizes the same texts many times.
     """
     tokens: list[str] = []
-    for m in _RUN.finditer(norm):
-        kind = m.lastgroup
-        if kind == "cjk":
-            tokens.extend(segment_run(m.group()))
-        elif kind == "bound":
+    for run in _RUN.findall(norm):
+        if run > _BEFORE_CJK:
+            tokens.extend(segment_run(run))
+        elif run in _BOUNDS or run[0].isspace():
             if not tokens or tokens[-1] != BOUNDARY:
                 tokens.append(BOUNDARY)
         else:
-            tokens.append(m.group())
+            tokens.append(run)
     return tuple(tokens)
 
 
