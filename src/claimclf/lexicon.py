@@ -61,6 +61,9 @@ class Lexicon:
     def features(self, clause: list[str], prefixes: tuple[str, ...] = ("not:",)) -> list[str]:
         """The reason features of one clause of tokens; a reason inside a scope (negation, risk) carries its prefix."""
         index = self._index
+        # Most clauses name no reason: no token starts an entry, and none has a scope prefix (which holds a colon).
+        if index.keys().isdisjoint(clause) and ":" not in "".join(clause) and all(":" in p for p in prefixes):
+            return []
 
         def split(token: str) -> tuple[str, str]:
             if not token.startswith(prefixes):  # most tokens: one call in C instead of a loop
