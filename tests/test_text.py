@@ -69,11 +69,11 @@ def test_counting_letters_up_to_a_limit_decides_as_counting_all():
 
 
 def test_nothing_after_a_nul_is_lost():
-    assert normalize("上睑下垂\x00 Blocks vision") == "上睑下垂\x00 blocks vision"
-    assert normalize("Ptosis\x00 blocks vision") == "ptosis\x00 blocks vision"
+    assert normalize("上睑下垂\x00 Blocks vision") == "上睑下垂 blocks vision"
+    assert normalize("Ptosis\x00blocks vision") == "ptosis blocks vision"
 
 
-@pytest.mark.parametrize("text", ["  Ptosis\t blocks\n\nVISION  ", "a\x1cb\x1fc", "Ptosis, 2 mm; (left) 50%", ""])
+@pytest.mark.parametrize("text", ["  Ptosis\t blocks\n\nVISION  ", "a\x1cb\x1fc\x0bd", "Ptosis, 2 mm; (left) 50%", ""])
 def test_ascii_text_normalises_as_the_full_path_does(text):
     import re
     import unicodedata

@@ -83,6 +83,8 @@ def normalize(text: object) -> str:
     """NFKC (full-width to half-width), traditional to simplified, lower case, one space between words."""
     if not isinstance(text, str):
         return ""
+    if "\x00" in text:  # a NUL would end the text for OpenCC and numpy's strings: it reads as a space
+        text = text.replace("\x00", " ")
     if not text.isascii():  # NFKC and the Chinese conversion leave ASCII as it is
         text = to_simplified(unicodedata.normalize("NFKC", text))
         text = text.replace("\u3002", ".").replace("\u3001", ",")
