@@ -76,7 +76,7 @@ class Boilerplate:
         return tuple((m, True) for m in self._latin) + tuple((m, False) for m in self._chinese)
 
     @cached_property
-    def _keys(self) -> tuple[dict[str, list[int]], dict[str, list[int]], list[int]]:
+    def _keys(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         """Ranks in :attr:`_order` by what a text must hold for them to fit anywhere.
 
         A whole-word marker starting with a word character starts a run of word characters in the
@@ -90,7 +90,7 @@ class Boilerplate:
                 by_run.setdefault(run.group(), []).append(rank)
             else:
                 by_char.setdefault(marker[0], []).append(rank)
-        return by_run, by_char, []
+        return by_run, by_char
 
     def hits(self, text: str) -> list[tuple[int, int]]:
         """The spans :attr:`_pattern` matches in ``text``, found with ``str.find`` for the markers ``text`` may hold.
@@ -99,7 +99,7 @@ class Boilerplate:
         that fits wins, and the search goes on after it), several times faster on a long note:
         a regular expression of 136 alternatives tries them at every place.
         """
-        by_run, by_char, _ = self._keys
+        by_run, by_char = self._keys
         ranks = [r for run in set(_RUN.findall(text)) for r in by_run.get(run, ())]
         ranks += [r for ch in by_char.keys() & set(text) for r in by_char[ch]]
         if not ranks:
@@ -151,14 +151,10 @@ class Boilerplate:
             return norm
         return "".join(kept).strip()
 
-    def is_boilerplate(self, clause: str) -> bool:
-        """A marker and no reason named outside it: "closed in layers" and 术中出血少 go (出血 is the
-        marker's own word), "ptosis repaired under local anaesthesia" stays."""
-        hits = self.hits(clause)
-        return bool(hits) and not self._names_reason(clause, 0, len(clause), hits)
-
     def _names_reason(self, text: str, start: int, end: int, hits: list[tuple[int, int]]) -> bool:
-        """Whether ``text[start:end]`` names a lexicon reason once its marker ``hits`` are cut out."""
+        """Whether ``text[start:end]`` names a lexicon reason once its marker ``hits`` are cut out: "closed in
+        layers" and 术中出血少 name none (出血 is the marker's own word), "ptosis repaired under local
+        anaesthesia" does."""
         if self.lexicon is None:
             return False
         parts, at = [], start

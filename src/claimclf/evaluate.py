@@ -133,7 +133,9 @@ def evaluate_model(engine: Engine, df: pd.DataFrame, policy: Policy) -> tuple[di
     texts = df["text"].astype(str).tolist()
     norms = [normalize(t) for t in texts]
     scorer = Scorer(engine, policy, evidence_terms=0)
-    decided = [scorer.decide(t, n, x) for t, n, x in zip(texts, norms, engine.p_cosmetic(norms), strict=True)]
+    reads = [engine.focus(n) for n in norms]  # once, as scoring does: the features and the doubt rules read the same
+    probs = engine.transform(reads, focused=True)[1]
+    decided = [scorer.decide(t, n, x, read=r) for t, n, r, x in zip(texts, norms, reads, probs, strict=True)]
     p = np.array([d.p_model for d in decided], dtype=float)
     report = evaluate_predictions(df, p, policy, [d.decision for d in decided])
     report["decisions"]["doubted_share"] = float(np.mean([bool(d.doubt) for d in decided])) if decided else 0.0
