@@ -71,7 +71,6 @@ class Table:
         return Table(columns, rows)
 
 
-
 def infer_format(path: str, explicit: str | None = None, option: str = "--format") -> str:
     """The table format: ``explicit`` if given, else from the extension, else CSV for ``-``.
 
@@ -354,7 +353,7 @@ def raw_lines(frame: pd.DataFrame) -> dict[int, str] | None:
     return frame.attrs.get(RAW_LINES)
 
 
-def _mark(frame: pd.DataFrame | Table, unreadable: dict[int, str], raw: dict[int, str]) -> pd.DataFrame:
+def _mark(frame: pd.DataFrame | Table, unreadable: dict[int, str], raw: dict[int, str]) -> pd.DataFrame | Table:
     if unreadable:
         frame.attrs[UNREADABLE] = unreadable
     frame.attrs[RAW_LINES] = raw  # set even when empty: the output has the column whether or not a row broke

@@ -68,8 +68,6 @@ def to_simplified(text: str) -> str:
     makes 毕升); scoring normalises text that the pipeline's vectorizers normalise again, so
     :func:`normalize` must be idempotent. Simplified text takes a single pass.
     """
-    if "\x00" in text:  # OpenCC reads a C string: it would drop everything after a NUL
-        return "\x00".join(map(to_simplified, text.split("\x00")))
     convert = _t2s()
     for _ in range(_T2S_MAX_PASSES):
         converted = convert(text)
