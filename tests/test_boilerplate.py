@@ -4,7 +4,7 @@ import pickle
 
 import pytest
 
-from claimclf.boilerplate import LONG_NOTE, Boilerplate, shipped_markers
+from claimclf.boilerplate import _CJK, LONG_NOTE, Boilerplate, shipped_markers
 from claimclf.function_words import NOT_FEATURES
 from claimclf.lexicon import Lexicon
 from claimclf.lexicon import shipped as shipped_lexicon
@@ -150,3 +150,20 @@ def test_clauses_end_after_their_closing_marks():
         text = "".join(rng.choice("ab 5.,;!?。") for _ in range(rng.randint(0, 25)))
         ends = clause_ends(text)
         assert [text[a:b] for a, b in zip([0, *ends], ends, strict=False)] == clause.findall(text), text
+
+
+def test_a_long_note_is_told_from_a_short_one_as_the_definition_says():
+    import random
+
+    from claimclf.boilerplate import is_long_note
+
+    def by_definition(norm: str) -> bool:  # every character counts one, a Chinese one three
+        return sum(3 if _CJK.match(c) else 1 for c in norm) >= LONG_NOTE
+
+    rng = random.Random(11)
+    pieces = ["a", " ", "眼", "睑", "é", "—", "°", "\u3400", "\uf900", "\U00020000", "。"]
+    for _ in range(3000):
+        norm = "".join(rng.choice(pieces) for _ in range(rng.randint(LONG_NOTE // 3 - 20, LONG_NOTE + 5)))
+        assert is_long_note(norm) == by_definition(norm), norm
+    assert is_long_note("a" * LONG_NOTE) and not is_long_note("a" * (LONG_NOTE - 1))
+    assert is_long_note("眼" * 134) and not is_long_note("眼" * 133)

@@ -162,3 +162,13 @@ def test_cross_fitted_platt_calibrates_rows_it_did_not_see():
     from claimclf.evaluate import expected_calibration_error
 
     assert expected_calibration_error(y == "cosmetic", held) < expected_calibration_error(y == "cosmetic", p_overconfident) / 2
+
+
+@given(st.lists(st.sampled_from(["|", "3", "3.5", "1.2.3", "ptosis", "眼睑", " ", "", "°", "mm", "..", "x2"]), max_size=90),
+       st.integers(min_value=0, max_value=70))
+def test_content_tokens_are_counted_up_to_the_limit(tokens, limit):
+    from claimclf.decision import count_content_tokens
+    from claimclf.text import BOUNDARY
+
+    content = [t for t in tokens if t != BOUNDARY and not t.replace(".", "").isdigit() and t.strip()]
+    assert count_content_tokens(tuple(tokens), limit) == min(limit, len(content))

@@ -56,3 +56,16 @@ def test_function_words_can_be_kept():
 
 def test_measurement_tokens_join_the_word_features():
     assert "m:field_le30" in WordAnalyzer()("superior field 22°, 45° taped")
+
+
+def test_clause_lines_are_the_raw_clauses_joined():
+    import random
+
+    from claimclf.text import normalize
+
+    analyzer = WordAnalyzer()
+    rng = random.Random(2)
+    pieces = ["ptosis", " ", ".", ",", " - ", "3.5", "mm", "上睑下垂", "。", "不", "(", ")", "no", "|", "\n", "°"]
+    for _ in range(3000):
+        norm = normalize("".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))))
+        assert analyzer.clause_lines(norm) == [" ".join(c) for c in analyzer.raw_clauses(norm)], norm

@@ -16,3 +16,14 @@ def test_english_wins_close_calls_and_short_texts_are_not_judged():
     assert other_language(["patient", "trauma", "nasal", "obstruction"]) == ""  # shared medical words
     assert other_language(["una", "nariz"]) == ""  # too few words to say
     assert other_language(["il", "paziente", "desidera", "naso", "piccolo"]) == "Italian"
+
+
+def test_a_token_stream_votes_as_its_latin_words_do():
+    from claimclf.languages import other_language_of_tokens
+
+    for text in ["el paciente tiene dolor en el ojo izquierdo desde hace meses y no puede ver bien",
+                 "ptosis | covers the pupil 3 mm , 上睑 下垂", "der patient hat schmerzen | 5 ° und kann nicht sehen"]:
+        tokens = text.split()
+        words = [t for t in tokens if t.isascii() and t.isalpha()]
+        assert other_language_of_tokens(tokens) == other_language(words)
+    assert other_language_of_tokens("el paciente tiene dolor en el ojo y no puede ver".split()) == "Spanish"

@@ -21,6 +21,7 @@ RESOURCE = "boilerplate.txt"
 # one-line questions and most claims stay below, operative and admission notes are far above.
 LONG_NOTE = 400
 _CJK = re.compile(f"[{CJK}]")
+_CJK_RUN = re.compile(f"[{CJK}]+")
 # A clause runs to its closing marks (normalize turns 。 and ， into '.' and ','), as the word features'
 # clauses do, with the marks and spaces after them; a point or comma inside a number ends nothing.
 _CLAUSE_END = re.compile(r"(?:[;!?]|[.,](?!\d))[.,;!?]*\s*")
@@ -126,8 +127,8 @@ class Boilerplate:
     def strip(self, norm: str, short_too: bool = False) -> str:
         """Normalised text without its boilerplate clauses; the text itself when short (unless ``short_too``)
         or when nothing else is left."""
-        if not short_too and (len(norm) * 3 < LONG_NOTE or len(norm) + 2 * len(_CJK.findall(norm)) < LONG_NOTE):
-            return norm  # the first test spares the count on most claims: no character counts more than three
+        if not short_too and not is_long_note(norm):
+            return norm
         # One scan of the whole text: no marker holds a clause's closing marks, so every match lies inside
         # one clause and sees the same neighbours as in the clause alone.
         hits = self.hits(norm)
@@ -163,6 +164,16 @@ class Boilerplate:
             at = b
         parts.append(text[at:end])
         return self.lexicon.names_any(tokenize("".join(parts)))
+
+
+def is_long_note(norm: str) -> bool:
+    """Whether normalised text reaches :data:`LONG_NOTE`, a Chinese character counting as three."""
+    if len(norm) >= LONG_NOTE:
+        return True
+    # No character counts more than three, nor more than its UTF-8 bytes: both spare the count on most claims.
+    if len(norm) * 3 < LONG_NOTE or len(norm.encode("utf-8", "surrogatepass")) < LONG_NOTE:
+        return False
+    return len(norm) + 2 * sum(map(len, _CJK_RUN.findall(norm))) >= LONG_NOTE
 
 
 def clause_ends(norm: str) -> list[int]:

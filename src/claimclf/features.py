@@ -139,6 +139,12 @@ class WordAnalyzer:
             clauses.append(tokens[start:])
         return clauses
 
+    def clause_lines(self, norm: str) -> list[str]:
+        """:meth:`raw_clauses` with each clause's tokens joined by spaces, split by string operations alone:
+        what scoring keys its per-clause cache on."""
+        line = " ".join(tokenize(norm)).replace(BOUNDARY + " ", BOUNDARY).replace(" " + BOUNDARY, BOUNDARY)
+        return [c for c in line.split(BOUNDARY) if c]
+
     def marked_clauses(self, norm: str) -> list[list[str]]:
         """The token stream of normalised text split into clauses, with negation marked if enabled."""
         return [self._marked(c) for c in self.raw_clauses(norm)]

@@ -14,6 +14,7 @@ import importlib.util
 import os
 import threading
 from collections import Counter
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 # Latin-script languages claims are most often mistaken for English in; English must win the vote.
@@ -57,9 +58,9 @@ def ranks() -> dict[str, dict[str, int]]:
     return _ranks
 
 
-def latin_language(words: list[str]) -> tuple[str, int, int]:
+def latin_language(words: Iterable[str], vote: Callable[[str], str | None] | None = None) -> tuple[str, int, int]:
     """(the language most words vote for, its votes, English votes) for lower-case Latin-script words."""
-    votes = Counter(map(_vote, words))  # counted in C; first-seen order kept, as ties are broken by it
+    votes = Counter(map(vote or _vote, words))  # counted in C; first-seen order kept, as ties are broken by it
     votes.pop(None, None)
     if not votes:
         return "en", 0, 0
@@ -82,9 +83,20 @@ def _vote(word: str) -> str | None:
     return best
 
 
-def other_language(words: list[str]) -> str:
+@lru_cache(maxsize=100_000)
+def _token_vote(token: str) -> str | None:
+    """The vote of any token: only Latin-script words vote."""
+    return _vote(token) if token.isascii() and token.isalpha() else None
+
+
+def other_language_of_tokens(tokens: Iterable[str]) -> str:
+    """:func:`other_language` of a token stream, its Latin-script words picked out in the same pass."""
+    return other_language(tokens, _token_vote)
+
+
+def other_language(words: Iterable[str], vote: Callable[[str], str | None] | None = None) -> str:
     """The name of the language the words are written in when it is clearly not English, else ``""``."""
-    top, top_votes, english = latin_language(words)
+    top, top_votes, english = latin_language(words, vote)
     if top != "en" and top_votes >= MIN_VOTES and top_votes > 2 * english:
         return NAMES.get(top, top)
     return ""

@@ -191,10 +191,10 @@ class _WordBlock(_Block):
         """Vocabulary ids of the features of normalised text, one per occurrence, unknown features left out."""
         index, cache = self.index, self._clause_ids
         ids: list[int] = []
-        for clause in self.analyzer.raw_clauses(norm):
-            key = " ".join(clause)
+        for key in self.analyzer.clause_lines(norm):
             known = cache.get(key)
             if known is None:
+                clause = tuple(key.split(" "))
                 known = tuple(i for i in map(index.get, self.analyzer.clause_features(clause)) if i is not None)
                 cache.put(key, known)
             ids += known
