@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from functools import cached_property
 from importlib import resources
+from itertools import accumulate
 
 from claimclf.lexicon import Lexicon
 from claimclf.text import CJK, normalize, tokenize
@@ -25,6 +27,7 @@ _CJK_RUN = re.compile(f"[{CJK}]+")
 # A clause runs to its closing marks (normalize turns 。 and ， into '.' and ','), as the word features'
 # clauses do, with the marks and spaces after them; a point or comma inside a number ends nothing.
 _CLAUSE_END = re.compile(r"(?:[;!?]|[.,](?!\d))[.,;!?]*\s*")
+_CLAUSE_SPLIT = re.compile(f"({_CLAUSE_END.pattern})")
 _RUN = re.compile(r"[a-z0-9\-]+")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")  # what may not touch a Latin marker
 
@@ -101,7 +104,7 @@ class Boilerplate:
         a regular expression of 136 alternatives tries them at every place.
         """
         by_run, by_char = self._keys
-        ranks = [r for run in set(_RUN.findall(text)) for r in by_run.get(run, ())]
+        ranks = [r for run in by_run.keys() & _RUN.findall(text) for r in by_run[run]]
         ranks += [r for ch in by_char.keys() & set(text) for r in by_char[ch]]
         if not ranks:
             return []
@@ -134,23 +137,25 @@ class Boilerplate:
         hits = self.hits(norm)
         if not hits:
             return norm
-        # Only the clauses holding a marker need looking at.
+        # Only the clauses holding a marker need looking at: each hit belongs to the first clause ending after it starts.
         ends = clause_ends(norm)
         kept: list[str] = []
-        start = h = dropped = 0
-        for end in ends:
+        at = h = 0
+        while h < len(hits):
+            c = bisect_right(ends, hits[h][0])
+            start, end = (ends[c - 1] if c else 0), ends[c]
             inside = []
             while h < len(hits) and hits[h][0] < end:
                 inside.append(hits[h])
                 h += 1
-            if not inside or self._names_reason(norm, start, end, inside):
-                kept.append(norm[start:end])
-            else:
-                dropped += 1
-            start = end
-        if not dropped or not any(s.strip(" .;!?") for s in kept):
+            if not self._names_reason(norm, start, end, inside):
+                kept.append(norm[at:start])
+                at = end
+        if not at:  # nothing dropped
             return norm
-        return "".join(kept).strip()
+        kept.append(norm[at:])
+        rest = "".join(kept)
+        return rest.strip() if rest.strip(" .;!?") else norm  # nothing but boilerplate: read whole
 
     def _names_reason(self, text: str, start: int, end: int, hits: list[tuple[int, int]]) -> bool:
         """Whether ``text[start:end]`` names a lexicon reason once its marker ``hits`` are cut out: "closed in
@@ -179,7 +184,8 @@ def is_long_note(norm: str) -> bool:
 def clause_ends(norm: str) -> list[int]:
     """Where each clause of ``norm`` ends: after a closing mark (a point or comma not before a digit), the
     marks and spaces that follow it; the last clause at the end of the text."""
-    ends = [m.end() for m in _CLAUSE_END.finditer(norm)]
+    # Split at the closing runs (kept by the group): each clause's end is the running length after its run.
+    ends = list(accumulate(map(len, _CLAUSE_SPLIT.split(norm))))[1::2]
     if norm and (not ends or ends[-1] != len(norm)):
         ends.append(len(norm))
     return ends
