@@ -23,7 +23,8 @@ _REFLUX = re.compile(
     r"(?:reflux|返流|反流)[^。;\n]{0,40}?(\d{3,4})\s*(?:ms|毫秒)"
     r"|(\d{3,4})\s*(?:ms|毫秒)[^。;\n]{0,20}?(?:reflux|返流|反流)"
 )
-_VEIN = re.compile(r"(?:vein|gsv|ssv|saphenous|静脉|大隐|小隐)[^。;\n]{0,40}?(\d+(?:\.\d+)?)\s*mm")
+_VEIN_WORDS = ("vein", "gsv", "ssv", "saphenous", "静脉", "大隐", "小隐")
+_VEIN = re.compile(f"(?:{'|'.join(_VEIN_WORDS)})" + r"[^。;\n]{0,40}?(\d+(?:\.\d+)?)\s*mm")
 _OVERJET = re.compile(r"(reverse\s+|反)?(?:overjet|覆盖|oj)[^0-9。;\n]{0,20}?" + _NUM + r"\s*mm")
 _HEADACHE = re.compile(r"(\d{1,2})\s*(?:headache\s+)?days?\s*(?:/|per|a|each)\s*month|每月(?:头痛|发作)?\s*(\d{1,2})\s*天")
 _COMORBID = re.compile(
@@ -87,16 +88,18 @@ def measurement_tokens(text: str) -> list[str]:
         for m in _REFLUX.finditer(text):
             found.append("reflux_ge500ms" if _first_number(m) >= 500 else "reflux_lt500ms")
     if "mm" in text:
-        for m in _VEIN.finditer(text):
-            v = float(m.group(1))
-            if v < 30:
-                found.append("vein_ge4.5mm" if v >= 4.5 else "vein_lt4.5mm")
-        for m in _OVERJET.finditer(text):
-            v = float(m.group(2))
-            if m.group(1):
-                v = -abs(v)
-            found.append("overjet_outside" if v >= 5 or v <= 0 else "overjet_within")
-    if "day" in text or "每月" in text:
+        if any(word in text for word in _VEIN_WORDS):
+            for m in _VEIN.finditer(text):
+                v = float(m.group(1))
+                if v < 30:
+                    found.append("vein_ge4.5mm" if v >= 4.5 else "vein_lt4.5mm")
+        if "oj" in text or "overjet" in text or "覆盖" in text:
+            for m in _OVERJET.finditer(text):
+                v = float(m.group(2))
+                if m.group(1):
+                    v = -abs(v)
+                found.append("overjet_outside" if v >= 5 or v <= 0 else "overjet_within")
+    if ("day" in text and "month" in text) or "每月" in text:
         for m in _HEADACHE.finditer(text):
             v = _first_number(m)
             found.append("headache_ge15" if v >= 15 else "headache_lt15")
