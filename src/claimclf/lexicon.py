@@ -61,8 +61,9 @@ class Lexicon:
     def features(self, clause: list[str], prefixes: tuple[str, ...] = ("not:",)) -> list[str]:
         """The reason features of one clause of tokens; a reason inside a scope (negation, risk) carries its prefix."""
         index = self._index
-        # Most clauses name no reason: no token starts an entry, and none has a scope prefix (which holds a colon).
-        if index.keys().isdisjoint(clause) and ":" not in "".join(clause) and all(":" in p for p in prefixes):
+        # No token holds a colon, so none carries a scope prefix (every prefix holds one): the usual case.
+        unscoped = ":" not in "".join(clause) and all(":" in p for p in prefixes)
+        if unscoped and index.keys().isdisjoint(clause):  # most clauses name no reason
             return []
 
         def split(token: str) -> tuple[str, str]:
@@ -73,7 +74,10 @@ class Lexicon:
                     return prefix, token[len(prefix):]
             return "", token
 
-        scopes, base = zip(*map(split, clause), strict=True) if clause else ((), ())
+        if unscoped:
+            scopes, base = ("",) * len(clause), tuple(clause)
+        else:
+            scopes, base = zip(*map(split, clause), strict=True) if clause else ((), ())
         found: list[str] = []
         i = 0
         while i < len(base):

@@ -114,6 +114,7 @@ class _DatSegmenter:
     """
 
     _HAN = re.compile("([\u4e00-\u9fd5]+)")  # jieba's Chinese block; other ideographs come out one by one
+    _HAN_RUN = re.compile("[\u4e00-\u9fd5]+")
 
     def __init__(self, tok) -> None:
         import math
@@ -135,10 +136,11 @@ class _DatSegmenter:
 
     def lcut(self, run: str, HMM: bool = False) -> list[str]:  # noqa: N803 - jieba's signature
         words: list[str] = []
-        for block in self._HAN.split(run):
+        logp, word_logp = self._logp, self._word_logp
+        for block in (run,) if self._HAN_RUN.fullmatch(run) else self._HAN.split(run):
             if not block:
                 continue
-            if not self._HAN.fullmatch(block):
+            if not self._HAN_RUN.fullmatch(block):
                 words.extend(block)
                 continue
             dag = self._get_dag(block)
@@ -148,7 +150,9 @@ class _DatSegmenter:
             for i in range(n - 1, -1, -1):
                 top, pick = None, i
                 for x in dag[i]:
-                    score = self._word_logp(block[i : x + 1]) + best[x + 1]
+                    word = block[i : x + 1]
+                    lp = logp.get(word)  # the method only on a miss: this runs for every candidate word
+                    score = (word_logp(word) if lp is None else lp) + best[x + 1]
                     if top is None or score > top or (score == top and x > pick):
                         top, pick = score, x
                 best[i], choice[i] = top, pick
