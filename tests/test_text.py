@@ -82,3 +82,14 @@ def test_ascii_text_normalises_as_the_full_path_does(text):
 
     full = re.sub(r"\s+", " ", to_simplified(unicodedata.normalize("NFKC", text))).strip().lower()
     assert normalize(text) == full
+
+
+def test_a_token_memo_answers_as_its_function_and_stays_bounded():
+    from claimclf.text import TokenMemo
+
+    calls: list[str] = []
+    memo = TokenMemo(lambda t: calls.append(t) or len(t), limit=3)
+    assert [memo[t] for t in ["ab", "c", "ab", "dddd", "ab"]] == [2, 1, 2, 4, 2]
+    assert calls == ["ab", "c", "dddd"]  # each token worked out once while it is kept
+    memo["eeeee"]
+    assert len(memo) <= 3 and memo["ab"] == 2

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from claimclf.config import POSITIVE, REVIEW_BAND
 from claimclf.errors import ClaimError
-from claimclf.text import BOUNDARY, detect_lang, has_cjk, tokenize
+from claimclf.text import BOUNDARY, TokenMemo, detect_lang, has_cjk, tokenize
 
 if TYPE_CHECKING:
     import numpy as np
@@ -271,15 +270,17 @@ def content_tokens(norm: str) -> list[str]:
     return [t for t in tokenize(norm) if _is_content(t)]
 
 
-@lru_cache(maxsize=100_000)
 def _is_content(token: str) -> bool:
-    """Not a boundary, a number or blank; cached, since claims reuse a small vocabulary and this runs per token."""
+    """Not a boundary, a number or blank."""
     return token != BOUNDARY and not token.replace(".", "").isdigit() and len(token.strip()) > 0
+
+
+_CONTENT = TokenMemo(_is_content)  # claims reuse a small vocabulary, and this runs for every token
 
 
 def count_content_tokens(tokens: tuple[str, ...], limit: int) -> int:
     """How many content tokens ``tokens`` hold, counted no further than ``limit``."""
-    return min(limit, sum(map(_is_content, tokens)))  # one pass in C, the answer per token cached
+    return min(limit, sum(map(_CONTENT.__getitem__, tokens)))
 
 
 def bound_confidence(p: float, n_words: int) -> float:

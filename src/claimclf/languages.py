@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from claimclf.text import TokenMemo
+
 # Latin-script languages claims are most often mistaken for English in; English must win the vote.
 OTHERS = ("fr", "es", "de", "it", "pt", "nl", "id", "tr", "pl")
 NAMES = {"en": "English", "fr": "French", "es": "Spanish", "de": "German", "it": "Italian", "pt": "Portuguese",
@@ -83,15 +85,17 @@ def _vote(word: str) -> str | None:
     return best
 
 
-@lru_cache(maxsize=100_000)
 def _token_vote(token: str) -> str | None:
     """The vote of any token: only Latin-script words vote."""
     return _vote(token) if token.isascii() and token.isalpha() else None
 
 
+_TOKEN_VOTES = TokenMemo(_token_vote)
+
+
 def other_language_of_tokens(tokens: Iterable[str]) -> str:
     """:func:`other_language` of a token stream, its Latin-script words picked out in the same pass."""
-    return other_language(tokens, _token_vote)
+    return other_language(tokens, _TOKEN_VOTES.__getitem__)
 
 
 def other_language(words: Iterable[str], vote: Callable[[str], str | None] | None = None) -> str:
