@@ -87,25 +87,30 @@ class Explainer:
         import numpy as np
 
         X = self.word_rows(texts) if word_matrix is None else word_matrix
+        # Contributions of the whole block at once; each row's are then sorted on their own, as they always were.
+        contrib = X.data * self.coef[X.indices]
+        strength = -np.abs(contrib)
+        indptr = X.indptr.tolist()
+        names = self.names
         result: list[list[Evidence]] = []
         for i in range(X.shape[0]):
-            chinese = has_cjk(texts[i])
-            start, end = X.indptr[i], X.indptr[i + 1]
-            cols = X.indices[start:end]
-            contrib = X.data[start:end] * self.coef[cols]
-            order = np.argsort(-np.abs(contrib))
+            start, end = indptr[i], indptr[i + 1]
             items: list[Evidence] = []
-            seen: set[str] = set()
-            for j in order:
-                if len(items) >= k or contrib[j] == 0:
-                    break
-                if self.names[cols[j]].endswith(GENERIC):  # "a condition named": its named reason says more
-                    continue
-                term = readable(self.names[cols[j]], chinese=chinese)
-                if term in seen:
-                    continue
-                seen.add(term)
-                items.append(Evidence(term, float(contrib[j])))
+            if end > start:
+                chinese = has_cjk(texts[i])
+                seen: set[str] = set()
+                values, cols = contrib[start:end].tolist(), X.indices[start:end].tolist()
+                for j in np.argsort(strength[start:end]).tolist():
+                    if len(items) >= k or values[j] == 0:
+                        break
+                    name = names[cols[j]]
+                    if name.endswith(GENERIC):  # "a condition named": its named reason says more
+                        continue
+                    term = readable(name, chinese=chinese)
+                    if term in seen:
+                        continue
+                    seen.add(term)
+                    items.append(Evidence(term, values[j]))
             result.append(items)
         return result
 
