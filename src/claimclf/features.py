@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 from claimclf.boilerplate import Boilerplate
 from claimclf.boilerplate import shipped_markers as shipped_boilerplate
@@ -15,7 +16,7 @@ from claimclf.function_words import NEGATORS_EN, NEGATORS_ZH, NOT_FEATURES
 from claimclf.lexicon import Lexicon
 from claimclf.lexicon import shipped as shipped_lexicon
 from claimclf.measurements import measurement_tokens
-from claimclf.text import BOUNDARY, has_cjk, normalize, tokenize
+from claimclf.text import BOUNDARY, TokenMemo, has_cjk, normalize, tokenize
 
 NEGATION_PREFIX = "not:"
 RISK_PREFIX = "risk:"
@@ -45,12 +46,18 @@ RISK_MARKERS = frozenset({
 CONJUNCTIONS = frozenset({"and", "or", "nor", "及", "和", "或", "与", "或者", "、", "/"})
 
 
+# What opens a scope, without and with risk scopes.
+_SCOPE_MARKERS = {False: NEGATORS_EN | NEGATORS_ZH, True: NEGATORS_EN | NEGATORS_ZH | RISK_MARKERS}
+
+
 def mark_negation(tokens: tuple[str, ...] | list[str], risk: bool = False) -> list[str]:
     """Prefix tokens inside a negation's scope (and, with ``risk``, a risk's); drop clause boundaries.
 
     A scope runs from its marker to the next clause boundary, a contrastive word, or a few
     tokens, whichever comes first. Markers themselves are kept as tokens; negation wins over risk.
     """
+    if _SCOPE_MARKERS[risk].isdisjoint(tokens):  # no scope opens (most clauses): only boundaries go
+        return [t for t in tokens if t != BOUNDARY] if BOUNDARY in tokens else list(tokens)
     out: list[str] = []
     left = risk_left = 0
     for tok in tokens:
@@ -158,16 +165,10 @@ class WordAnalyzer:
         return self._filtered(self.marked_clauses(norm))
 
     def _filtered(self, clauses: list[list[str]]) -> list[list[str]]:
-        dropped = NOT_FEATURES if self.function_words else STOPWORDS if self.stopwords else frozenset()
-        bare = self.function_words  # bare numbers and symbols: measurements speak through their threshold tokens
+        keep = _keeps(self.function_words, self.stopwords).__getitem__
         kept: list[list[str]] = []
         for clause in clauses:
-            words = []
-            for t in clause:
-                b = base(t)
-                if b in dropped or (bare and (b in RISK_MARKERS or _BARE.fullmatch(b))):
-                    continue
-                words.append(t)
+            words = list(compress(clause, map(keep, clause)))
             if words:
                 kept.append(words)
         return kept
@@ -189,9 +190,9 @@ class WordAnalyzer:
         marked = self._marked(clause)
         features: list[str] = []
         for kept in self._filtered([marked]):
-            for n in range(1, self.ngram_max + 1):
-                for i in range(len(kept) - n + 1):
-                    features.append(" ".join(kept[i : i + n]))
+            features += kept
+            for n in range(2, self.ngram_max + 1):
+                features += map(" ".join, zip(*(kept[i:] for i in range(n)), strict=False))  # shifted copies: n-grams
         if self.lexicon is not None:
             features.extend(self.lexicon.features(marked, PREFIXES))
         return features
@@ -201,6 +202,24 @@ class WordAnalyzer:
         if self.measurements:
             features.extend(measurement_tokens(norm))
         return tuple(features)
+
+
+_KEEPS: dict[tuple[bool, bool], TokenMemo] = {}
+
+
+def _keeps(function_words: bool, stopwords: bool) -> TokenMemo:
+    """Whether each token becomes a feature under these settings, worked out once per token."""
+    memo = _KEEPS.get((function_words, stopwords))
+    if memo is None:
+        dropped = NOT_FEATURES if function_words else STOPWORDS if stopwords else frozenset()
+
+        def keeps(token: str) -> bool:
+            b = base(token)
+            # Bare numbers and symbols go with function words: measurements speak through their threshold tokens.
+            return not (b in dropped or (function_words and (b in RISK_MARKERS or _BARE.fullmatch(b))))
+
+        memo = _KEEPS[(function_words, stopwords)] = TokenMemo(keeps)
+    return memo
 
 
 @lru_cache(maxsize=100_000)

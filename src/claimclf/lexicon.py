@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from functools import cached_property
 from importlib import resources
+from itertools import compress
 
 RESOURCE = "lexicon.tsv"
 PREFIX = {"condition": "cond=", "goal": "goal="}
@@ -78,19 +79,20 @@ class Lexicon:
             scopes, base = ("",) * len(clause), tuple(clause)
         else:
             scopes, base = zip(*map(split, clause), strict=True) if clause else ((), ())
+        base = tuple(base)
         found: list[str] = []
-        i = 0
-        while i < len(base):
-            for tokens, feature in index.get(base[i], ()):
+        i = 0  # where the next entry may start: a matched entry's tokens start no other
+        for j in compress(range(len(base)), map(index.__contains__, base)):  # the tokens that start an entry
+            if j < i:
+                continue
+            for tokens, feature in index[base[j]]:
                 n = len(tokens)
-                if tuple(base[i : i + n]) == tokens:
-                    inside = set(scopes[i : i + n])
+                if base[j : j + n] == tokens:
+                    inside = set(scopes[j : j + n])
                     prefix = inside.pop() if len(inside) == 1 else ""
                     found += [prefix + feature, prefix + feature.split("=", 1)[0] + "=" + ANY]
-                    i += n
+                    i = j + n
                     break
-            else:
-                i += 1
         return found
 
     def names_any(self, tokens: tuple[str, ...] | list[str]) -> bool:
