@@ -199,7 +199,9 @@ class _WordBlock(_Block):
         index, cache = self.index, self._clause_ids
         found: list[bytes] = []
         for key in self.analyzer.clause_lines(norm):
-            known = cache.get(key)
+            known = cache.young.get(key)  # the common case without a method call; the old generation next
+            if known is None:
+                known = cache.get(key)
             if known is None:
                 features = self.analyzer.clause_features(tuple(key.split(" ")))
                 known = array(_ID_CODE, [i for i in map(index.get, features) if i is not None]).tobytes()
