@@ -108,16 +108,7 @@ class CharGrams:
             self._look_up(*self._short_words(digits, starts, row_of), found_rows, found_ids)
         if not found_ids:
             return empty, empty, empty
-        # Counted after the lookup, on (text, id) pairs small enough for 32 bits: half the sorting of 64.
-        width = self.n_terms
-        cells = np.concatenate(found_rows) * width + np.concatenate(found_ids)
-        if len(texts) * width < 2**31:
-            cells = cells.astype(np.int32)
-        cells.sort()
-        first = np.flatnonzero(np.concatenate(([True], cells[1:] != cells[:-1])))
-        counts = np.diff(np.append(first, len(cells)))
-        rows, cols = np.divmod(cells[first].astype(np.int64), width)
-        return rows, cols, counts
+        return count_cells(np.concatenate(found_rows), np.concatenate(found_ids), len(texts), self.n_terms)
 
     def _build_table(self, keys: np.ndarray) -> None:
         """Every valid term number in a slot of a power-of-two table at most a quarter full, by linear probing."""
@@ -172,6 +163,21 @@ class CharGrams:
         short = np.flatnonzero(lengths < self.min_n)
         codes = [int((digits[first[w] : first[w] + lengths[w]] * self.powers[: lengths[w]]).sum()) for w in short]
         return np.array(codes, dtype=np.int64), row_of[first[short]]
+
+
+def count_cells(rows: np.ndarray, cols: np.ndarray, n_rows: int, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each distinct (row, column) pair once with how often it occurs, sorted by row then column.
+
+    One sort of ``row * width + column``, in 32 bits when the numbers fit: half the sorting of 64.
+    """
+    cells = rows * width + cols
+    if n_rows * width < 2**31:
+        cells = cells.astype(np.int32)
+    cells.sort()
+    first = np.flatnonzero(np.concatenate(([len(cells) > 0], cells[1:] != cells[:-1])))
+    counts = np.diff(np.append(first, len(cells)))
+    out_rows, out_cols = np.divmod(cells[first].astype(np.int64), width)
+    return out_rows, out_cols, counts
 
 
 def _code_points(terms: np.ndarray) -> np.ndarray:
