@@ -107,3 +107,16 @@ def test_plain_jieba_still_works_without_the_fast_extra():
     env = dict(os.environ, CLAIMCLF_SEGMENTER="auto")
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["jieba", "无/视物障碍/|/视野/检查/正常"]
+
+
+def test_dictionary_total_is_jiebas_sum_whether_known_or_not(tmp_path):
+    """The remembered total of jieba's dictionary is the sum jieba makes; another file is summed."""
+    path = segmenter._jieba_dictionary()
+    with open(path, "rb") as fh:
+        data = fh.read()
+    assert segmenter._dictionary_total(path) == segmenter._sum_frequencies(data)
+    if data.count(b"\n") == 349_046:  # jieba 0.42.1's file: the remembered total is what is used
+        assert segmenter._dictionary_total(path) in segmenter._KNOWN_TOTALS.values()
+    other = tmp_path / "dict.txt"
+    other.write_bytes("上睑 3 n\n下垂 4\n\n上睑 5 n\n".encode())
+    assert segmenter._dictionary_total(str(other)) == 12

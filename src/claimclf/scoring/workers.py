@@ -262,6 +262,8 @@ def _worker_main(conn, spec: ScorerSpec, parent_pid: int) -> None:
             result = ("crash", f"unexpected {type(exc).__name__} at {os.path.basename(last.filename)}:{last.lineno} in a "
                                "scoring worker; run with --jobs 1 and CLAIMCLF_DEBUG=1 to see the traceback, and please report it")
         conn.send(result)
+    conn.close()
+    os._exit(0)  # every result is sent: tearing the interpreter down would only keep the parent waiting
 
 
 def _exit_with_parent(parent_pid: int) -> None:
