@@ -390,12 +390,9 @@ def readme_block(r: dict) -> str:
 
 def update_readme(path: Path, r: dict) -> None:
     """Rewrite the README between its benchmark markers, so its numbers are always the last run's."""
-    text = path.read_text(encoding="utf-8")
-    if README_START not in text or README_END not in text:
-        raise SystemExit(f"{path} has no benchmark markers ({README_START} ... {README_END})")
-    head, rest = text.split(README_START, 1)
-    _, tail = rest.split(README_END, 1)
-    path.write_text(f"{head}{README_START}\n{readme_block(r)}\n{README_END}{tail}", encoding="utf-8")
+    from claimclf.generated_blocks import write_block
+
+    write_block(path, README_START, README_END, readme_block(r), "benchmark")
 
 
 def _num(value: float | None) -> str:

@@ -27,17 +27,15 @@ SHIPPED_PARAMS = {"C": 128.0}  # the shipped model's search result (models/claim
 
 
 def readme_block(text: str) -> str:
-    if README_START not in text or README_END not in text:
-        raise SystemExit(f"the README has no curve markers ({README_START} ... {README_END})")
-    return text.split(README_START, 1)[1].split(README_END, 1)[0].strip("\n")
+    from claimclf.generated_blocks import read_block
+
+    return read_block(text, README_START, README_END, "curve")
 
 
 def write_readme(path: Path, block: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    readme_block(text)
-    head, rest = text.split(README_START, 1)
-    _, tail = rest.split(README_END, 1)
-    path.write_text(f"{head}{README_START}\n{block}\n{README_END}{tail}", encoding="utf-8")
+    from claimclf.generated_blocks import write_block
+
+    write_block(path, README_START, README_END, block, "curve")
 
 
 def main(argv: list[str] | None = None) -> int:

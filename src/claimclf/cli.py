@@ -105,6 +105,9 @@ BandOpt = Annotated[
     typer.Option(help="p_cosmetic range that goes to review, as LOW,HIGH (default: the model's stored band)."),
 ]
 # MLflow tracking: the options are shared by train and evaluate; mlflow is imported only when tracking.
+TextColOpt = Annotated[str, typer.Option(help="Column holding the claim text.")]
+LabelColOpt = Annotated[str, typer.Option(help="Column holding the label.")]
+OverwriteOpt = Annotated[bool, typer.Option(help="Replace an existing output file.")]
 TrackOpt = Annotated[bool, typer.Option("--track/--no-track", help="Record an MLflow run (default: on).")]
 TrackingUriOpt = Annotated[
     str | None,
@@ -130,8 +133,8 @@ def train(
         float, typer.Option(min=0.5, max=1.0, help="Precision automatic decisions must reach on held-out predictions.")
     ] = 0.99,
     calibrate: Annotated[bool, typer.Option(help="Platt-scale p_cosmetic on grouped out-of-fold predictions.")] = True,
-    text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
-    label_col: Annotated[str, typer.Option(help="Column holding the label.")] = "label",
+    text_col: TextColOpt = "text",
+    label_col: LabelColOpt = "label",
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the result.")] = False,
     track: TrackOpt = True,
     tracking_uri: TrackingUriOpt = None,
@@ -188,8 +191,8 @@ def calibrate(
         float, typer.Option(min=0.5, max=1.0, help="Precision automatic decisions must reach on your claims.")
     ] = 0.99,
     overwrite: Annotated[bool, typer.Option(help="Replace --out if it exists.")] = False,
-    text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
-    label_col: Annotated[str, typer.Option(help="Column holding the label.")] = "label",
+    text_col: TextColOpt = "text",
+    label_col: LabelColOpt = "label",
     track: TrackOpt = True,
     tracking_uri: TrackingUriOpt = None,
     experiment: ExperimentOpt = "claimclf",
@@ -223,8 +226,8 @@ def evaluate(
     model: ModelOpt = None,
     report: Annotated[Path | None, typer.Option(help="Directory for report.json and the plots (default: reports/).")] = None,
     review_band: BandOpt = None,
-    text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
-    label_col: Annotated[str, typer.Option(help="Column holding the label.")] = "label",
+    text_col: TextColOpt = "text",
+    label_col: LabelColOpt = "label",
     track: TrackOpt = True,
     tracking_uri: TrackingUriOpt = None,
     experiment: ExperimentOpt = "claimclf",
@@ -249,13 +252,13 @@ def evaluate(
 def score(
     input: Annotated[str, typer.Argument(help="Claims file (CSV, TSV, JSONL, Parquet) or - for stdin.")],
     output: Annotated[str, typer.Option("--output", "-o", help="Output file, or - for stdout.")] = "-",
-    text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
+    text_col: TextColOpt = "text",
     id_col: Annotated[str | None, typer.Option(help="Column holding the claim id (checked if given).")] = None,
     format: Annotated[str | None, typer.Option("--format", help="Input format: csv, tsv, jsonl, parquet.")] = None,
     output_format: Annotated[str | None, typer.Option(help="Output format (default: from -o, else the input's).")] = None,
     encoding: Annotated[str, typer.Option(help="Input encoding, e.g. gb18030 (default: UTF-8, BOM or not).")] = "utf-8-sig",
     batch_size: Annotated[int, typer.Option(min=1, help="Rows per chunk.")] = 5000,
-    overwrite: Annotated[bool, typer.Option(help="Replace an existing output file.")] = False,
+    overwrite: OverwriteOpt = False,
     model: ModelOpt = None,
     review_band: BandOpt = None,
     evidence: Annotated[int, typer.Option(min=0, help="Evidence terms per claim (0: none, faster).")] = 4,
@@ -339,8 +342,8 @@ def promote(
         typer.Option(help="Labelled evaluation data (default: ../shared/dev/dev.csv if present, else the shipped corpus)."),
     ] = None,
     tracking_uri: TrackingUriOpt = None,
-    text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
-    label_col: Annotated[str, typer.Option(help="Column holding the label.")] = "label",
+    text_col: TextColOpt = "text",
+    label_col: LabelColOpt = "label",
 ) -> None:
     """Set the 'champion' alias to VERSION if it is at least as good as the current champion.
 
@@ -399,10 +402,10 @@ def label_suggest(
     exclude: Annotated[list[Path] | None, typer.Option(help="File of claims already labelled: their ids are skipped "
                                                        "(repeatable).")] = None,
     id_col: Annotated[str, typer.Option(help="Column holding the claim id (needed with --exclude).")] = "id",
-    text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
+    text_col: TextColOpt = "text",
     input_format: Annotated[str | None, typer.Option(help="Input format: csv, tsv, jsonl, parquet.")] = None,
     encoding: Annotated[str, typer.Option(help="Input encoding, e.g. gb18030 (default: UTF-8, BOM or not).")] = "utf-8-sig",
-    overwrite: Annotated[bool, typer.Option(help="Replace an existing output file.")] = False,
+    overwrite: OverwriteOpt = False,
     model: ModelOpt = None,
     review_band: BandOpt = None,
     seed: Annotated[int, typer.Option(help="Seed of the grouping of similar claims.")] = 0,
@@ -432,7 +435,7 @@ def label_import(
     format: Annotated[str | None, typer.Option("--format", help="Output format: csv, tsv, jsonl, parquet.")] = None,
     id_col: Annotated[str, typer.Option(help="Field of the task data holding the claim id.")] = "id",
     from_name: Annotated[str | None, typer.Option(help="Read only the Choices control of this name (default: any).")] = None,
-    overwrite: Annotated[bool, typer.Option(help="Replace an existing output file.")] = False,
+    overwrite: OverwriteOpt = False,
 ) -> None:
     """Read a Label Studio JSON export back as a labelled table (text, label, label_votes and the task's data).
 
@@ -456,9 +459,9 @@ def label_issues(
                                               help="Train each fold on the shipped corpus too (slower, finds more).")] = True,
     corpus: Annotated[Path | None, typer.Option(help="Labelled corpus for --with-corpus (default: the shipped one).")] = None,
     folds: Annotated[int, typer.Option(min=2, max=20, help="Cross-validation folds.")] = 5,
-    text_col: Annotated[str, typer.Option(help="Column holding the claim text.")] = "text",
-    label_col: Annotated[str, typer.Option(help="Column holding the label.")] = "label",
-    overwrite: Annotated[bool, typer.Option(help="Replace an existing output file.")] = False,
+    text_col: TextColOpt = "text",
+    label_col: LabelColOpt = "label",
+    overwrite: OverwriteOpt = False,
 ) -> None:
     """Rank labelled rows by how likely their label is wrong (cross-validated probabilities, cleanlab).
 
