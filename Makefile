@@ -77,7 +77,7 @@ ui: install ## MLflow UI on the local store (experiments/mlflow.db), at http://1
 	$(BIN)/mlflow ui --backend-store-uri sqlite:///$(CURDIR)/experiments/mlflow.db \
 		--artifacts-destination $(CURDIR)/experiments/artifacts --host 127.0.0.1 --port $(UI_PORT)
 
-bench: install ## Benchmark scoring speed, memory, start-up and training (~25 min): bench/results.json and the README table
+bench: install ## Benchmark scoring speed, memory, start-up and training (about an hour): bench/results.json and the README table
 	$(PY) bench/run_bench.py
 
 clean: ## Remove the venv, models, reports and caches
