@@ -100,6 +100,29 @@ def test_any_text_scores_as_the_pipeline_does(pipeline, compact, batch):
     np.testing.assert_array_equal(compact.p_cosmetic(normalized(batch)), predict_p_cosmetic(pipeline, batch))
 
 
+def test_a_model_whose_characters_read_all_the_text_scores_as_its_pipeline(small_corpus, texts):
+    from claimclf.train import build_pipeline
+
+    df = pd.read_csv(small_corpus)
+    whole = build_pipeline(char_text="all").fit(df["text"], df["label"])
+    engine = Engine.from_bytes(to_bytes(whole))
+    assert engine.settings["chars"]["text"] == "all"
+    # An uncalibrated pipeline: scikit-learn's expit and the engine's logistic may part in the last bit.
+    np.testing.assert_allclose(engine.p_cosmetic(normalized(texts)), predict_p_cosmetic(whole, texts), rtol=0, atol=1e-12)
+    # Arrays written before the setting travelled with the model read all the text too.
+    older = Engine.from_pipeline(whole)
+    older.settings["chars"].pop("text")
+    older.chars = type(older.chars)(older.chars.terms, older.chars.idf, older.settings["chars"])
+    np.testing.assert_array_equal(older.p_cosmetic(normalized(texts)), engine.p_cosmetic(normalized(texts)))
+
+
+def test_english_moves_no_character_ngram_of_the_shipped_kind(compact):
+    assert compact.settings["chars"]["text"] == "chinese"
+    rows, _, _ = compact.chars.rows(normalized(["Bilateral ptosis covering the pupil, field 20 degrees",
+                                                "视野检查上方仅20度 with ptosis"]))
+    assert set(rows.tolist()) == {1}  # the English claim has none; the mixed one has its Chinese run's
+
+
 def test_a_pipeline_of_another_shape_is_refused():
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import LogisticRegression

@@ -1,6 +1,9 @@
 import pickle
 
-from claimclf.features import WordAnalyzer, mark_negation
+import pytest
+
+from claimclf.features import ChineseRuns, WordAnalyzer, build_features, mark_negation
+from claimclf.text import normalize
 
 
 def test_english_negation_scope_ends_at_contrast():
@@ -69,3 +72,15 @@ def test_clause_lines_are_the_raw_clauses_joined():
     for _ in range(3000):
         norm = normalize("".join(rng.choice(pieces) for _ in range(rng.randint(0, 20))))
         assert analyzer.clause_lines(norm) == [" ".join(c) for c in analyzer.raw_clauses(norm)], norm
+
+
+def test_the_character_block_reads_chinese_runs_by_default_and_pickles():
+    chars = dict(build_features().transformer_list)["chars"]
+    assert isinstance(chars.preprocessor, ChineseRuns)
+    again = pickle.loads(pickle.dumps(chars.preprocessor))
+    assert again == chars.preprocessor and hash(again) == hash(chars.preprocessor)
+    assert again("Ptosis, 遮挡视线 20°") == "遮挡视线"
+    assert dict(build_features(char_text="all").transformer_list)["chars"].preprocessor("Ptosis") == "ptosis"
+    assert ChineseRuns(normalize) != ChineseRuns(str.lower)
+    with pytest.raises(ValueError, match="char_text"):
+        build_features(char_text="latin")

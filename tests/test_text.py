@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from claimclf.text import BOUNDARY, detect_lang, normalize, tokenize
+from claimclf.text import BOUNDARY, chinese_runs, detect_lang, normalize, tokenize
 
 
 def test_normalize_fullwidth_case_space():
@@ -93,3 +93,10 @@ def test_a_token_memo_answers_as_its_function_and_stays_bounded():
     assert calls == ["ab", "c", "dddd"]  # each token worked out once while it is kept
     memo["eeeee"]
     assert len(memo) <= 3 and memo["ab"] == 2
+
+
+def test_chinese_runs_keep_only_chinese_characters():
+    assert chinese_runs(normalize("Pt requests 双眼皮 to look younger, 无上睑下垂 (VF 30°)")) == "双眼皮 无上睑下垂"
+    assert chinese_runs(normalize("視野缺損20度，提眉後改善")) == "视野缺损 度 提眉后改善"
+    assert chinese_runs("ptosis covering the pupil") == ""
+    assert chinese_runs("café ptosis") == ""

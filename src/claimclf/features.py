@@ -16,7 +16,7 @@ from claimclf.function_words import NEGATORS_EN, NEGATORS_ZH, NOT_FEATURES
 from claimclf.lexicon import Lexicon
 from claimclf.lexicon import shipped as shipped_lexicon
 from claimclf.measurements import measurement_tokens
-from claimclf.text import BOUNDARY, TokenMemo, has_cjk, normalize, tokenize
+from claimclf.text import BOUNDARY, TokenMemo, chinese_runs, has_cjk, normalize, tokenize
 
 NEGATION_PREFIX = "not:"
 RISK_PREFIX = "risk:"
@@ -229,6 +229,28 @@ def _analyze(norm: str, ngram_max: int, negation: bool, measurements: bool, stop
     return WordAnalyzer(ngram_max, negation, measurements, stopwords, function_words, lexicon, risk).features(norm)
 
 
+CHAR_TEXTS = ("chinese", "all")  # what the character n-grams read: the Chinese runs, or all the text
+
+
+class ChineseRuns:
+    """The character block's preprocessor: what the words read (``inner``), Chinese runs only; comparable by content."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    def __call__(self, text: object) -> str:
+        return chinese_runs(self.inner(text))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ChineseRuns) and self.inner == other.inner
+
+    def __hash__(self) -> int:
+        return hash((ChineseRuns, self.inner))
+
+    def __repr__(self) -> str:
+        return f"ChineseRuns({self.inner!r})"
+
+
 def build_features(
     ngram_max: int = 2,
     negation: bool = True,
@@ -240,14 +262,24 @@ def build_features(
     risk: bool = True,
     char_weight: float = 1.0,
     boilerplate: bool = True,
+    char_text: str = "chinese",
 ):
-    """Word and character n-gram TF-IDF side by side; ``char_weight`` scales the character block."""
+    """Word and character n-gram TF-IDF side by side; ``char_weight`` scales the character block.
+
+    ``char_text`` (:data:`CHAR_TEXTS`): the character n-grams of English leant therapeutic by the
+    corpus's style, so by default they read the Chinese runs only.
+    """
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.pipeline import FeatureUnion
+
+    from claimclf.char_tfidf import CharTfidfVectorizer
 
     reasons = shipped_lexicon() if lexicon else None
     # Both blocks skip a long note's boilerplate sentences, judged against the model's own lexicon.
     skip = Boilerplate(shipped_boilerplate(), reasons) if boilerplate else None
+    if char_text not in CHAR_TEXTS:
+        raise ValueError(f"char_text must be one of {CHAR_TEXTS}, not {char_text!r}")
+    char_input = skip or normalize
     words = TfidfVectorizer(
         analyzer=WordAnalyzer(ngram_max=ngram_max, negation=negation, measurements=measurements, stopwords=stopwords,
                               function_words=function_words, lexicon=reasons, risk=risk, boilerplate=skip),
@@ -256,9 +288,9 @@ def build_features(
         sublinear_tf=True,
         dtype=_float32(),
     )
-    chars = TfidfVectorizer(
+    chars = CharTfidfVectorizer(
         analyzer="char_wb",
-        preprocessor=skip or normalize,
+        preprocessor=ChineseRuns(char_input) if char_text == "chinese" else char_input,
         ngram_range=char_ngram,
         min_df=3,
         max_features=200_000,

@@ -31,10 +31,20 @@ _RUN = re.compile(
 _BOUNDS = frozenset(".,;:!?()\n")
 _BEFORE_CJK = "\u33ff"  # every string above it starts with a Chinese character, as no other run does
 _LATIN_LETTER = re.compile("[A-Za-z]")
+_NOT_CJK = re.compile(f"[^{CJK}]+")
 
 
 def has_cjk(text: str) -> bool:
     return CJK_CHAR.search(text) is not None
+
+
+def chinese_runs(norm: str) -> str:
+    """The runs of Chinese characters of normalised text, one space between them.
+
+    What the character n-grams read: in Chinese they stand in for words the segmenter splits
+    differently; in English they learnt how the corpus is written rather than why.
+    """
+    return "" if norm.isascii() else _NOT_CJK.sub(" ", norm).strip()
 
 
 # OpenCC's Hong Kong -> simplified: phrases first, then characters (瞭解 -> 了解, 答覆 -> 答复, 乾隆 stays).

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 DEFAULT_PARAMS = {
     "C": 32.0, "ngram_max": 2, "negation": True, "measurements": True, "stopwords": True, "function_words": True,
     "lexicon": True, "risk": True, "char_ngram": (1, 4), "boilerplate": True,
+    "char_text": "chinese",
 }
 SEARCH_GRID = [{"C": c} for c in (8.0, 32.0, 128.0)]
 SEED = 0

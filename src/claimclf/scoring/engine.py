@@ -26,10 +26,11 @@ import numpy as np
 from claimclf.boilerplate import Boilerplate
 from claimclf.config import POSITIVE
 from claimclf.errors import ClaimError
-from claimclf.features import WordAnalyzer
+from claimclf.features import ChineseRuns, WordAnalyzer
 from claimclf.lexicon import Lexicon
 from claimclf.measurements import measurement_tokens
 from claimclf.scoring.chargrams import CharGrams, count_cells
+from claimclf.text import chinese_runs
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -215,8 +216,12 @@ class _CharBlock(_Block):
         # An alphabet too large for 63-bit n-gram numbers (never seen) falls back to a loop per word.
         self.grams = CharGrams(terms, self.min_n, self.max_n) if CharGrams.fits(terms, self.max_n) else None
         self._word_ids: dict[str, tuple[int, ...]] = {}
+        # Arrays written before the setting travelled with the model read all the text.
+        self.chinese_only = settings.get("text", "all") == "chinese"
 
     def counts(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if self.chinese_only:
+            texts = [chinese_runs(t) for t in texts]
         return self.grams.counts(texts) if self.grams is not None else super().counts(texts)
 
     def occurrences(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -369,10 +374,14 @@ def _arrays_from_pipeline(pipeline: Pipeline, presumed_cosmetic: tuple[str, ...]
     if not isinstance(words.analyzer, WordAnalyzer):
         raise _unsupported("the word vectorizer does not use claimclf's WordAnalyzer")
     skip = getattr(words.analyzer, "boilerplate", None)
-    preprocessor_ok = chars.preprocessor is normalize_fn if skip is None else chars.preprocessor == skip
+    char_input = chars.preprocessor
+    chinese_only = isinstance(char_input, ChineseRuns)
+    if chinese_only:
+        char_input = char_input.inner
+    preprocessor_ok = char_input is normalize_fn if skip is None else char_input == skip
     if chars.analyzer != "char_wb" or not preprocessor_ok or chars.tokenizer is not None:
-        raise _unsupported("the character vectorizer is not char_wb over claimclf's normalize, "
-                           "skipping the same boilerplate as the words")
+        raise _unsupported("the character vectorizer is not char_wb over claimclf's normalize (or its Chinese "
+                           "runs), skipping the same boilerplate as the words")
     estimator = getattr(clf, "estimator", clf)
     classes = [str(c) for c in clf.classes_]
     coef = np.asarray(estimator.coef_, dtype=np.float64)
@@ -399,6 +408,7 @@ def _arrays_from_pipeline(pipeline: Pipeline, presumed_cosmetic: tuple[str, ...]
         },
         "chars": {
             "ngram_range": list(chars.ngram_range),
+            "text": "chinese" if chinese_only else "all",
             "dtype": np.dtype(chars.dtype).name, "sublinear_tf": bool(chars.sublinear_tf), "norm": chars.norm,
             "weight": float(weights.get("chars", 1.0)),
         },
