@@ -140,7 +140,7 @@ def test_clauses_end_after_their_closing_marks():
     import random
     import re
 
-    from claimclf.boilerplate import clause_ends
+    from claimclf.boilerplate import split_clauses
 
     # The definition: a run of anything but closing marks (a point or comma before a digit is no closing mark),
     # then its marks and spaces; or marks alone.
@@ -148,8 +148,10 @@ def test_clauses_end_after_their_closing_marks():
     rng = random.Random(3)
     for _ in range(3000):
         text = "".join(rng.choice("ab 5.,;!?。") for _ in range(rng.randint(0, 25)))
-        ends = clause_ends(text)
-        assert [text[a:b] for a, b in zip([0, *ends], ends, strict=False)] == clause.findall(text), text
+        pieces = split_clauses(text)
+        clauses = [c + marks for c, marks in zip(pieces[::2], [*pieces[1::2], ""], strict=True)]
+        assert [c for c in clauses if c] == clause.findall(text), text
+        assert "".join(pieces) == text
 
 
 def test_a_long_note_is_told_from_a_short_one_as_the_definition_says():
@@ -167,3 +169,42 @@ def test_a_long_note_is_told_from_a_short_one_as_the_definition_says():
         assert is_long_note(norm) == by_definition(norm), norm
     assert is_long_note("a" * LONG_NOTE) and not is_long_note("a" * (LONG_NOTE - 1))
     assert is_long_note("眼" * 134) and not is_long_note("眼" * 133)
+
+
+def test_each_clause_is_judged_alone_and_once_whatever_came_before():
+    """Clauses are remembered between notes: the result must be what judging each clause alone gives,
+    in any order of the notes (by the marker pattern itself, not the quick search)."""
+    import random
+    import re
+
+    rng = random.Random(13)
+    pieces = [*SKIP.markers[:40], "ptosis", "上睑下垂", "look younger", "x", "2", "3.5", "-", " "]
+    ends = [". ", ", ", "; ", "。", "! ", "", " "]
+    notes = [normalize("".join(rng.choice(pieces) + rng.choice(ends) for _ in range(rng.randint(20, 60))))
+             for _ in range(300)]
+    notes += notes[:50]  # seen before, whole
+
+    def by_definition(norm: str) -> str:
+        split = re.split(r"((?:[;!?]|[.,](?!\d))[.,;!?]*\s*)", norm)
+        for k in range(0, len(split), 2):
+            clause = split[k]
+            hits = [m.span() for m in SKIP._pattern.finditer(clause)]
+            if hits and not SKIP._names_reason(clause, 0, len(clause), hits):
+                split[k] = ""
+                if k + 1 < len(split):
+                    split[k + 1] = ""
+        rest = "".join(split)
+        return rest.strip() if rest.strip(" .;!?") else norm
+
+    expected = [by_definition(n) for n in notes]
+    shared = Boilerplate(SKIP.markers, LEX)
+    assert [shared.strip(n, short_too=True) for n in notes] == expected
+    order = list(range(len(notes)))
+    rng.shuffle(order)
+    assert [shared.strip(notes[i], short_too=True) for i in order] == [expected[i] for i in order]
+    assert [Boilerplate(SKIP.markers, LEX).strip(n, short_too=True) for n in notes] == expected
+
+
+def test_a_marker_holding_a_closing_mark_is_refused():
+    with pytest.raises(ValueError, match="closing mark"):
+        Boilerplate(["e.g. draped"], LEX)

@@ -66,6 +66,12 @@ def test_counting_letters_up_to_a_limit_decides_as_counting_all():
 
     for text in ["", "a", "abc", "abcd", "视", "视野", "视野abc", "视野abcd", "视 x y z w", "123", "视野 ok"]:
         assert detect_lang(text) == counted(text)
+    import random
+
+    rng = random.Random(11)
+    for _ in range(20_000):  # ASCII text takes a shorter way: it must decide the same
+        text = "".join(rng.choice("ab Z1.,-视野é") for _ in range(rng.randint(0, 12)))
+        assert detect_lang(text) == counted(text), text
 
 
 def test_nothing_after_a_nul_is_lost():

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from functools import cached_property
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from claimclf.lexicon import Lexicon
 from claimclf.text import CJK, normalize, tokenize
@@ -22,6 +22,8 @@ RESOURCE = "boilerplate.txt"
 # Normalised characters, a Chinese character counting as three (about an English word with its space):
 # one-line questions and most claims stay below, operative and admission notes are far above.
 LONG_NOTE = 400
+CLAUSE_MEMO = 50_000  # clauses whose verdict is kept: a few MB
+NEW_CLAUSES_FOR_ONE_SCAN = 3  # one scan of the whole text when a third or more of its clauses are new
 _CJK = re.compile(f"[{CJK}]")
 _CJK_RUN = re.compile(f"[{CJK}]+")
 # A clause runs to its closing marks (normalize turns 。 and ， into '.' and ','), as the word features'
@@ -29,6 +31,7 @@ _CJK_RUN = re.compile(f"[{CJK}]+")
 _CLAUSE_END = re.compile(r"(?:[;!?]|[.,](?!\d))[.,;!?]*\s*")
 _CLAUSE_SPLIT = re.compile(f"({_CLAUSE_END.pattern})")
 _RUN = re.compile(r"[a-z0-9\-]+")
+_CLOSING = re.compile(r"[.,;!?]")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")  # what may not touch a Latin marker
 
 
@@ -41,6 +44,8 @@ class Boilerplate:
 
     def __init__(self, markers, lexicon: Lexicon | None) -> None:
         self.markers = tuple(sorted(set(markers)))
+        if any(_CLOSING.search(m) for m in self.markers):  # clauses are judged one at a time (strip)
+            raise ValueError("a boilerplate marker may not hold a closing mark (. , ; ! ?)")
         self.lexicon = lexicon
         self._hash = int(hashlib.sha256(repr((self.markers, hash(lexicon))).encode("utf-8")).hexdigest()[:16], 16)
 
@@ -132,30 +137,51 @@ class Boilerplate:
         or when nothing else is left."""
         if not short_too and not is_long_note(norm):
             return norm
-        # One scan of the whole text: no marker holds a clause's closing marks, so every match lies inside
-        # one clause and sees the same neighbours as in the clause alone.
-        hits = self.hits(norm)
-        if not hits:
+        pieces = split_clauses(norm)
+        clauses = pieces[::2]
+        memo = self._dropped
+        dropped = list(map(memo.get, clauses))  # notes repeat their procedural clauses: each is judged once
+        if None in dropped:
+            self._judge(norm, pieces, dropped)
+        if not any(dropped):
             return norm
-        # Only the clauses holding a marker need looking at: each hit belongs to the first clause ending after it starts.
-        ends = clause_ends(norm)
-        kept: list[str] = []
-        at = h = 0
-        while h < len(hits):
-            c = bisect_right(ends, hits[h][0])
-            start, end = (ends[c - 1] if c else 0), ends[c]
-            inside = []
-            while h < len(hits) and hits[h][0] < end:
-                inside.append(hits[h])
-                h += 1
-            if not self._names_reason(norm, start, end, inside):
-                kept.append(norm[at:start])
-                at = end
-        if not at:  # nothing dropped
-            return norm
-        kept.append(norm[at:])
-        rest = "".join(kept)
+        for k in compress(range(len(clauses)), dropped):
+            pieces[2 * k] = ""
+            if 2 * k + 1 < len(pieces):
+                pieces[2 * k + 1] = ""
+        rest = "".join(pieces)
         return rest.strip() if rest.strip(" .;!?") else norm  # nothing but boilerplate: read whole
+
+    def _judge(self, norm: str, pieces: list[str], dropped: list[bool | None]) -> None:
+        """Fill in ``dropped`` for the clauses not judged before, and remember them.
+
+        One scan of the whole text: no marker holds a closing mark, so every match lies inside one
+        clause and sees the same neighbours as in the clause alone, and a clause is boilerplate by
+        itself, wherever it stands.
+        """
+        inside: dict[int, list[tuple[int, int]]] = {}
+        if dropped.count(None) * NEW_CLAUSES_FOR_ONE_SCAN > len(dropped):
+            starts = [0, *accumulate(map(len, pieces))][::2]  # where each clause starts
+            for a, b in self.hits(norm):
+                k = bisect_right(starts, a) - 1
+                inside.setdefault(k, []).append((a - starts[k], b - starts[k]))
+        else:  # a few new clauses among known ones: a scan of each costs less than one of the whole text
+            for k, known in enumerate(dropped):
+                if known is None:
+                    inside[k] = self.hits(pieces[2 * k])
+        memo = self._dropped
+        if len(memo) > CLAUSE_MEMO:
+            memo.clear()
+        for k, known in enumerate(dropped):
+            if known is None:
+                clause = pieces[2 * k]
+                found = inside.get(k)
+                dropped[k] = memo[clause] = bool(found) and not self._names_reason(clause, 0, len(clause), found)
+
+    @cached_property
+    def _dropped(self) -> dict[str, bool]:
+        """Whether a clause (without its closing marks) is boilerplate, by the clause."""
+        return {}
 
     def _names_reason(self, text: str, start: int, end: int, hits: list[tuple[int, int]]) -> bool:
         """Whether ``text[start:end]`` names a lexicon reason once its marker ``hits`` are cut out: "closed in
@@ -181,14 +207,10 @@ def is_long_note(norm: str) -> bool:
     return len(norm) + 2 * sum(map(len, _CJK_RUN.findall(norm))) >= LONG_NOTE
 
 
-def clause_ends(norm: str) -> list[int]:
-    """Where each clause of ``norm`` ends: after a closing mark (a point or comma not before a digit), the
-    marks and spaces that follow it; the last clause at the end of the text."""
-    # Split at the closing runs (kept by the group): each clause's end is the running length after its run.
-    ends = list(accumulate(map(len, _CLAUSE_SPLIT.split(norm))))[1::2]
-    if norm and (not ends or ends[-1] != len(norm)):
-        ends.append(len(norm))
-    return ends
+def split_clauses(norm: str) -> list[str]:
+    """``norm`` as clause, its closing run, clause, ..., the last clause (maybe empty). A closing run is a
+    closing mark (a point or comma not before a digit) with the marks and spaces that follow it."""
+    return _CLAUSE_SPLIT.split(norm)
 
 
 def _marker_pattern(latin: tuple[str, ...], chinese: tuple[str, ...]) -> re.Pattern:

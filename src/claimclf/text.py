@@ -138,6 +138,8 @@ def detect_lang(text: object) -> str:
     """'zh', 'en', 'mixed' or 'unknown', from the share of Chinese and Latin letters."""
     if not isinstance(text, str):
         return "unknown"
+    if text.isascii():  # no Chinese: one Latin letter decides, without scanning for Chinese characters
+        return "en" if _LATIN_LETTER.search(text) else "unknown"
     # Only "none, one, more" of Chinese and "fewer than four" of Latin letters matter: stop counting there.
     cjk = _count_up_to(CJK_CHAR, text, 2)
     latin = _count_up_to(_LATIN_LETTER, text, 4)

@@ -69,14 +69,21 @@ class Scorer:
 
     def score_texts(self, values: Iterable[object]) -> list[dict[str, object]]:
         """One result per value, in order."""
+        columns = self._score(list(values))
+        return [dict(zip(OUTPUT_COLUMNS, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+    def _score(self, values: list[object]) -> dict[str, list[object]]:
+        """The output columns, one entry per value: built as columns, since that is what is written."""
         from claimclf.scoring.explain import format_evidence
 
-        cleaned = [_clean_text(v) for v in values]
+        cleaned = list(map(_clean_text, values))
+        n = len(cleaned)
+        label: list[object] = [""] * n
+        p_out: list[object] = [float("nan")] * n
+        decision: list[object] = ["review"] * n
+        evidence: list[object] = [""] * n
+        reason: list[object] = [r for _, r in cleaned]
         todo = [i for i, (t, _) in enumerate(cleaned) if t is not None]
-        results: list[dict[str, object]] = [
-            {"predicted_label": "", "p_cosmetic": float("nan"), "decision": "review", "evidence": "", "reason": r}
-            for _, r in cleaned
-        ]
         if todo:
             texts = [cleaned[i][0] for i in todo]
             norms = [normalize(t) for t in texts]
@@ -84,20 +91,18 @@ class Scorer:
             # One pass of feature extraction serves both the score and the evidence.
             words, probs = self.model.transform(reads, focused=True)
             if self.explainer:
-                evidence = self.explainer.explain(norms, k=self.evidence_terms, word_matrix=words)
+                found = self.explainer.explain(norms, k=self.evidence_terms, word_matrix=words)
             else:
-                evidence = [[]] * len(texts)
-            for i, text, norm, read, p, ev in zip(todo, texts, norms, reads, probs, evidence, strict=True):
-                p, decision, doubt, _ = self.decide(text, norm, p, read=read)
+                found = [[]] * len(texts)
+            decide, policy_label = self.decide, self.policy.label
+            for i, text, norm, read, p, ev in zip(todo, texts, norms, reads, probs, found, strict=True):
+                p, decision[i], doubt, _ = decide(text, norm, p, read=read)
                 if doubt:
-                    results[i]["reason"] = "; ".join(r for r in (results[i]["reason"], doubt) if r)
-                results[i].update(
-                    predicted_label=self.policy.label(p),
-                    p_cosmetic=round(p, 6),
-                    decision=decision,
-                    evidence=format_evidence(ev),
-                )
-        return results
+                    reason[i] = f"{reason[i]}; {doubt}" if reason[i] else doubt
+                label[i] = policy_label(p)
+                p_out[i] = round(p, 6)
+                evidence[i] = format_evidence(ev) if ev else ""
+        return dict(zip(OUTPUT_COLUMNS, (label, p_out, decision, evidence, reason), strict=True))
 
     def decide(self, text: str, norm: str, p: float, read: str | None = None) -> Decided:
         """What to report for the engine's ``p`` on ``text`` (``norm`` its normalised form, ``read`` what the
@@ -118,10 +123,9 @@ class Scorer:
         Plain lists rather than a DataFrame, so a worker never imports pandas (about a second each).
         """
         try:
-            results = self.score_texts(values)
+            return self._score(values)
         finally:
             clear_per_text_caches()
-        return {col: [r[col] for r in results] for col in OUTPUT_COLUMNS}
 
     def score_column(self, values: list[object]) -> pd.DataFrame:
         """The output columns for ``values`` as a DataFrame."""
