@@ -27,6 +27,8 @@ _VEIN_WORDS = ("vein", "gsv", "ssv", "saphenous", "静脉", "大隐", "小隐")
 _VEIN = re.compile(f"(?:{'|'.join(_VEIN_WORDS)})" + r"[^。;\n]{0,40}?(\d+(?:\.\d+)?)\s*mm")
 _OVERJET = re.compile(r"(reverse\s+|反)?(?:overjet|覆盖|oj)[^0-9。;\n]{0,20}?" + _NUM + r"\s*mm")
 _HEADACHE = re.compile(r"(\d{1,2})\s*(?:headache\s+)?days?\s*(?:/|per|a|each)\s*month|每月(?:头痛|发作)?\s*(\d{1,2})\s*天")
+# What an English headache count cannot match without; it starts with a word, so the search skips to it.
+_DAYS_PER_MONTH = re.compile(r"days?\s*(?:/|per|a|each)\s*month")
 _COMORBID = re.compile(
     r"diabet|t2dm|\bdm\b|sleep apn|\bosa\b|hypertension|\bhtn\b|nash|fatty liver|糖尿病|睡眠呼吸暂停|高血压|脂肪肝|血糖"
 )
@@ -76,14 +78,15 @@ def measurement_tokens(text: str) -> list[str]:
     if "bmi" in text or "体重指数" in text:
         bmis = list(_BMI.finditer(text))
         if bmis:
-            chinese = has_cjk(text)
-            comorbid = any(not _NEGATED.search(text[max(0, m.start() - 12) : m.start()])
-                           for m in _COMORBID.finditer(text))
+            high, mid = (32.5, 27.5) if has_cjk(text) else (35.0, 30.0)
+            comorbid = None  # searched for only when a BMI reaches a band where it counts
         for m in bmis:
             v = float(m.group(1))
-            high, mid = (32.5, 27.5) if chinese else (35.0, 30.0)
             band = "high" if v >= high else ("mid" if v >= mid else "low")
-            found.append(f"bmi_{band}_comorbid" if comorbid and band != "low" else f"bmi_{band}")
+            if band != "low" and comorbid is None:
+                comorbid = any(not _NEGATED.search(text[max(0, c.start() - 12) : c.start()])
+                               for c in _COMORBID.finditer(text))
+            found.append(f"bmi_{band}_comorbid" if band != "low" and comorbid else f"bmi_{band}")
     if ("ms" in text or "毫秒" in text) and ("reflux" in text or "返流" in text or "反流" in text):
         for m in _REFLUX.finditer(text):
             found.append("reflux_ge500ms" if _first_number(m) >= 500 else "reflux_lt500ms")
@@ -99,7 +102,7 @@ def measurement_tokens(text: str) -> list[str]:
                 if m.group(1):
                     v = -abs(v)
                 found.append("overjet_outside" if v >= 5 or v <= 0 else "overjet_within")
-    if ("day" in text and "month" in text) or "每月" in text:
+    if "每月" in text or ("month" in text and _DAYS_PER_MONTH.search(text)):
         for m in _HEADACHE.finditer(text):
             v = _first_number(m)
             found.append("headache_ge15" if v >= 15 else "headache_lt15")
