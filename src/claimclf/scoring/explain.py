@@ -8,9 +8,8 @@ n-grams also contribute but are not readable, so they are left out of the list.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claimclf.features import NEGATION_PREFIX, RISK_PREFIX
 from claimclf.lexicon import ANY
@@ -27,8 +26,9 @@ GENERIC = "=" + ANY
 SCOPE_WORDS = {"": "", NEGATION_PREFIX: "NOT ", RISK_PREFIX: "RISK OF "}
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
+    """One feature's part in a score; a tuple, as thousands are made per chunk."""
+
     term: str  # readable form
     weight: float  # > 0 pushes towards cosmetic, < 0 towards therapeutic
 
@@ -97,7 +97,7 @@ class Explainer:
             start, end = indptr[i], indptr[i + 1]
             items: list[Evidence] = []
             if end > start:
-                chinese = has_cjk(texts[i])
+                chinese = not texts[i].isascii() and has_cjk(texts[i])
                 seen: set[str] = set()
                 values, cols = contrib[start:end].tolist(), X.indices[start:end].tolist()
                 for j in np.argsort(strength[start:end]).tolist():
