@@ -101,4 +101,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from claimclf.errors import ClaimError
+
+    try:
+        sys.exit(main())
+    except ClaimError as exc:  # a one-line message that says what to do, not a traceback
+        sys.exit(f"error: {exc}")
