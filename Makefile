@@ -67,7 +67,7 @@ test: install-dev ## Install with the dev extra and run the whole test suite
 lint: install-dev ## ruff
 	$(BIN)/ruff check src tests
 
-learning-curve: install ## Test macro-F1 and ECE after 0-200 real_dev labels, suggested vs random (~1 h; resumes): docs/learning_curve.json, the plot, the README table, MLflow
+learning-curve: install ## Test macro-F1 and ECE after 0-200 real_dev labels, suggested vs random (15–45 min; resumes): docs/learning_curve.json, the plot, the README table, MLflow
 	nice -n 15 $(PY) scripts/learning_curve.py
 
 UI_PORT ?= 5000
