@@ -155,9 +155,9 @@ class Boilerplate:
     def _judge(self, norm: str, pieces: list[str], dropped: list[bool | None]) -> None:
         """Fill in ``dropped`` for the clauses not judged before, and remember them.
 
-        One scan of the whole text: no marker holds a closing mark, so every match lies inside one
-        clause and sees the same neighbours as in the clause alone, and a clause is boilerplate by
-        itself, wherever it stands.
+        No marker holds a closing mark, so every match lies inside one clause and sees the same
+        neighbours as in the clause alone: a clause is boilerplate by itself, wherever it stands, and
+        one scan of the whole text or a scan of each new clause finds the same markers.
         """
         inside: dict[int, list[tuple[int, int]]] = {}
         if dropped.count(None) * NEW_CLAUSES_FOR_ONE_SCAN > len(dropped):

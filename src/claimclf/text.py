@@ -35,7 +35,7 @@ _NOT_CJK = re.compile(f"[^{CJK}]+")
 
 
 def has_cjk(text: str) -> bool:
-    return CJK_CHAR.search(text) is not None
+    return not text.isascii() and CJK_CHAR.search(text) is not None  # ASCII text, most English, is not scanned
 
 
 def chinese_runs(norm: str) -> str:

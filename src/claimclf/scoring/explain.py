@@ -97,7 +97,7 @@ class Explainer:
             start, end = indptr[i], indptr[i + 1]
             items: list[Evidence] = []
             if end > start:
-                chinese = not texts[i].isascii() and has_cjk(texts[i])
+                chinese = has_cjk(texts[i])
                 seen: set[str] = set()
                 values, cols = contrib[start:end].tolist(), X.indices[start:end].tolist()
                 for j in np.argsort(strength[start:end]).tolist():
