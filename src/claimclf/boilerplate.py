@@ -138,19 +138,14 @@ class Boilerplate:
         if not short_too and not is_long_note(norm):
             return norm
         pieces = split_clauses(norm)
-        clauses = pieces[::2]
-        memo = self._dropped
-        dropped = list(map(memo.get, clauses))  # notes repeat their procedural clauses: each is judged once
+        return kept_text(norm, pieces, self.dropped(norm, pieces))[0]
+
+    def dropped(self, norm: str, pieces: list[str]) -> list[bool]:
+        """Whether each clause of ``norm`` (``pieces``, from :func:`split_clauses`) is boilerplate."""
+        dropped = list(map(self._dropped.get, pieces[::2]))  # notes repeat their procedural clauses: each is judged once
         if None in dropped:
             self._judge(norm, pieces, dropped)
-        if not any(dropped):
-            return norm
-        for k in compress(range(len(clauses)), dropped):
-            pieces[2 * k] = ""
-            if 2 * k + 1 < len(pieces):
-                pieces[2 * k + 1] = ""
-        rest = "".join(pieces)
-        return rest.strip() if rest.strip(" .;!?") else norm  # nothing but boilerplate: read whole
+        return dropped
 
     def _judge(self, norm: str, pieces: list[str], dropped: list[bool | None]) -> None:
         """Fill in ``dropped`` for the clauses not judged before, and remember them.
@@ -205,6 +200,22 @@ def is_long_note(norm: str) -> bool:
     if len(norm) * 3 < LONG_NOTE or len(norm.encode("utf-8", "surrogatepass")) < LONG_NOTE:
         return False
     return len(norm) + 2 * sum(map(len, _CJK_RUN.findall(norm))) >= LONG_NOTE
+
+
+def kept_text(norm: str, pieces: list[str], dropped: list[bool]) -> tuple[str, list[bool] | None]:
+    """``norm`` (as ``pieces``) without its ``dropped`` clauses, and which clauses that keeps (None: all of
+    them, ``norm`` itself, as when nothing but boilerplate would be left)."""
+    if not any(dropped):
+        return norm, None
+    pieces = list(pieces)
+    for k in compress(range(len(dropped)), dropped):
+        pieces[2 * k] = ""
+        if 2 * k + 1 < len(pieces):
+            pieces[2 * k + 1] = ""
+    rest = "".join(pieces)
+    if not rest.strip(" .;!?"):  # nothing but boilerplate: read whole
+        return norm, None
+    return rest.strip(), [not d for d in dropped]
 
 
 def split_clauses(norm: str) -> list[str]:

@@ -237,10 +237,12 @@ class Doubt:
 
     presumed_cosmetic: tuple[str, ...]
 
-    def reason(self, raw: str, norm: str, tokens: tuple[str, ...] | None = None, content: int | None = None) -> str:
+    def reason(self, raw: str, norm: str, tokens: tuple[str, ...] | None = None, content: int | None = None,
+               votes: tuple[str, ...] | None = None) -> str:
         """The reason for review, or ``""``: ``raw`` as given, ``norm`` its normalised form, ``tokens``
-        its tokens (:func:`claimclf.text.tokenize`) and ``content`` their content tokens counted (up to at
-        least :data:`MIN_CONTENT_TOKENS`) when already known.
+        its tokens (:func:`claimclf.text.tokenize`), ``content`` their content tokens counted (up to at
+        least :data:`MIN_CONTENT_TOKENS`) and ``votes`` their Latin words' languages
+        (:func:`claimclf.languages.token_votes`) when already known.
 
         "Another language" is judged against general vocabularies (:mod:`claimclf.languages`),
         never against the words the model was trained on.
@@ -248,18 +250,18 @@ class Doubt:
         lang = detect_lang(raw)
         if lang == "unknown":
             return "no English or Chinese text to judge"
-        if tokens is None:
-            tokens = tokenize(norm)
         if lang == "zh" and _KANA.search(raw) and len(_KANA.findall(raw)) >= 0.2 * len(raw.strip()):
             return "written in Japanese (another language), not English or Chinese"
         if lang in ("en", "mixed"):
-            from claimclf.languages import other_language_of_tokens
+            from claimclf.languages import other_language_of_votes, token_votes
 
-            other = other_language_of_tokens(tokens)
+            if votes is None:
+                votes = token_votes(tokenize(norm) if tokens is None else tokens)
+            other = other_language_of_votes(votes)
             if other and (lang == "en" or not has_cjk(norm)):
                 return f"written in {other} (another language), not English or Chinese"
         if content is None:
-            content = count_content_tokens(tokens, MIN_CONTENT_TOKENS)
+            content = count_content_tokens(tokenize(norm) if tokens is None else tokens, MIN_CONTENT_TOKENS)
         too_short = content < MIN_CONTENT_TOKENS
         if too_short and not any(name in norm for name in self.presumed_cosmetic):
             return "too short to judge: no reason given for the procedure"
@@ -278,9 +280,10 @@ def _is_content(token: str) -> bool:
 _CONTENT = TokenMemo(_is_content)  # claims reuse a small vocabulary, and this runs for every token
 
 
-def count_content_tokens(tokens: tuple[str, ...], limit: int) -> int:
-    """How many content tokens ``tokens`` hold, counted no further than ``limit``."""
-    return min(limit, sum(map(_CONTENT.__getitem__, tokens)))
+def count_content_tokens(tokens: tuple[str, ...], limit: int | None = None) -> int:
+    """How many content tokens ``tokens`` hold, counted no further than ``limit`` when given."""
+    found = sum(map(_CONTENT.__getitem__, tokens))
+    return found if limit is None else min(limit, found)
 
 
 def bound_confidence(p: float, n_words: int) -> float:

@@ -95,7 +95,21 @@ _TOKEN_VOTES = TokenMemo(_token_vote)
 
 def other_language_of_tokens(tokens: Iterable[str]) -> str:
     """:func:`other_language` of a token stream, its Latin-script words picked out in the same pass."""
-    return other_language(tokens, _TOKEN_VOTES.__getitem__)
+    return other_language_of_votes(token_votes(tokens))
+
+
+def token_votes(tokens: Iterable[str]) -> tuple[str, ...]:
+    """The languages a token stream's Latin-script words vote for, in order: a text's votes are its clauses'."""
+    return tuple(v for v in map(_TOKEN_VOTES.__getitem__, tokens) if v is not None)
+
+
+def other_language_of_votes(votes: Iterable[str]) -> str:
+    """:func:`other_language_of_tokens` from the tokens' :func:`token_votes`."""
+    return other_language(votes, _itself)
+
+
+def _itself(vote: str) -> str:
+    return vote
 
 
 def other_language(words: Iterable[str], vote: Callable[[str], str | None] | None = None) -> str:

@@ -148,7 +148,14 @@ class _Block:
 
     def rows(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Row ids, column indices and TF-IDF values, as the vectorizer makes them."""
-        rows, indices, counts = self.counts(texts)
+        return self.weigh(*self.counts(texts), len(texts))
+
+    def rows_of_ids(self, parts: list[bytes]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`rows` of texts given as their feature ids (int32 bytes, one id per occurrence)."""
+        return self.weigh(*count_cells(*id_occurrences(parts), len(parts), len(self.terms)), len(parts))
+
+    def weigh(self, rows: np.ndarray, indices: np.ndarray, counts: np.ndarray, n: int) -> tuple[np.ndarray, ...]:
+        """TF-IDF values of counted cells, as the vectorizer makes them."""
         data = counts.astype(self.dtype)
         if self.sublinear:
             np.log(data, data)
@@ -156,7 +163,7 @@ class _Block:
         data *= self.idf[indices]
         if self.norm == "l2":
             squares = (data * data).astype(np.float64)
-            norms = np.sqrt(np.bincount(rows, weights=squares, minlength=len(texts)))
+            norms = np.sqrt(np.bincount(rows, weights=squares, minlength=n))
             scale = norms[rows]
             nonzero = scale != 0.0
             data[nonzero] = (data[nonzero].astype(np.float64) / scale[nonzero]).astype(data.dtype)
@@ -181,14 +188,15 @@ class _WordBlock(_Block):
         self._clause_ids = ClauseCache()
 
     def occurrences(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        parts = [self.feature_ids(text) for text in texts]
-        ids = np.frombuffer(b"".join(parts), dtype=np.int32).astype(np.int64)
-        sizes = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)) // _ID_BYTES
-        return np.repeat(np.arange(len(texts), dtype=np.int64), sizes), ids
+        return id_occurrences([self.feature_ids(text) for text in texts])
 
     def feature_ids(self, norm: str) -> bytes:
         """Vocabulary ids of the features of normalised text, one per occurrence, unknown features left out,
         as int32 bytes: a clause's ids are kept so and a text's are joined in C, never a Python int at a time."""
+        return self.clause_ids(norm) + self.measured_ids(norm)
+
+    def clause_ids(self, norm: str) -> bytes:
+        """:meth:`feature_ids` of the clauses alone: the n-grams and named reasons, no measurement."""
         index, cache = self.index, self._clause_ids
         found: list[bytes] = []
         for key in self.analyzer.clause_lines(norm):
@@ -200,11 +208,14 @@ class _WordBlock(_Block):
                 known = array(_ID_CODE, [i for i in map(index.get, features) if i is not None]).tobytes()
                 cache.put(key, known)
             found.append(known)
-        if self.analyzer.measurements:
-            measured = [i for i in map(index.get, measurement_tokens(norm)) if i is not None]
-            if measured:
-                found.append(array(_ID_CODE, measured).tobytes())
         return b"".join(found)
+
+    def measured_ids(self, norm: str) -> bytes:
+        """The ids of the measurement tokens of normalised text: they read the whole text, not a clause."""
+        if not self.analyzer.measurements:
+            return b""
+        measured = [i for i in map(self.index.get, measurement_tokens(norm)) if i is not None]
+        return array(_ID_CODE, measured).tobytes() if measured else b""
 
 
 class _CharBlock(_Block):
@@ -223,6 +234,19 @@ class _CharBlock(_Block):
         if self.chinese_only:
             texts = [chinese_runs(t) for t in texts]
         return self.grams.counts(texts) if self.grams is not None else super().counts(texts)
+
+    def clause_ids(self, clauses: list[str]) -> list[bytes]:
+        """The n-gram ids of each clause's Chinese runs, one per occurrence, as int32 bytes (Chinese-only blocks:
+        a run never leaves its clause, so a text's n-grams are its clauses')."""
+        texts = [chinese_runs(c) for c in clauses]
+        if self.grams is None:
+            return [array(_ID_CODE, self.feature_ids(t)).tobytes() for t in texts]
+        rows, cols, counts = self.grams.counts(texts)
+        data = np.repeat(cols, counts).astype(np.int32).tobytes()
+        ends = (np.searchsorted(rows, np.arange(len(texts) + 1)) if len(rows) else np.zeros(len(texts) + 1, np.int64))
+        # Where each row's occurrences end, in bytes: the cumulative counts at each row's first cell.
+        bounds = np.concatenate(([0], np.cumsum(counts)))[ends] * _ID_BYTES
+        return [data[a:b] for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)]
 
     def occurrences(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
         ids: list[int] = []
@@ -311,6 +335,24 @@ class Engine:
         rows, indices, data = self.words.rows(texts)
         return _csr(rows, indices, data, len(texts), self.n_words)
 
+    @property
+    def by_clause(self) -> bool:
+        """Whether a text's features are its clauses' plus its measurements (:mod:`claimclf.scoring.clauses`):
+        not for character n-grams of all the text, whose words run across clause marks."""
+        return self.chars.chinese_only
+
+    def clause_ids(self, clauses: list[str]) -> tuple[list[bytes], list[bytes]]:
+        """The word and character feature ids of each clause (normalised text between closing marks)."""
+        return [self.words.clause_ids(c) for c in clauses], self.chars.clause_ids(clauses)
+
+    def measured_ids(self, read: str) -> bytes:
+        return self.words.measured_ids(read)
+
+    def transform_ids(self, word_ids: list[bytes], char_ids: list[bytes]) -> tuple[Rows, np.ndarray]:
+        """:meth:`transform` of texts given as their word and character feature ids (int32 bytes)."""
+        return self._combine(len(word_ids), lambda a, b: (self.words.rows_of_ids(word_ids[a:b]),
+                                                           self.chars.rows_of_ids(char_ids[a:b])))
+
     def transform(self, texts: list[str], focused: bool = False) -> tuple[Rows, np.ndarray]:
         """The word block (for evidence) and p(cosmetic) of each normalised text, from one pass of feature extraction.
 
@@ -320,17 +362,20 @@ class Engine:
         """
         if not focused:
             texts = [self.focus(t) for t in texts]
+        return self._combine(len(texts), lambda a, b: (self.words.rows(texts[a:b]), self.chars.rows(texts[a:b])))
+
+    def _combine(self, n: int, blocks) -> tuple[Rows, np.ndarray]:
+        """The word block and p(cosmetic) of ``n`` texts, ``blocks(a, b)`` giving both blocks' rows of texts a..b."""
         words: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         scores: list[np.ndarray] = []
-        for start in range(0, len(texts), SUB_BATCH):
-            part = texts[start : start + SUB_BATCH]
-            w_rows, w_cols, w_data = self.words.rows(part)
-            c_rows, c_cols, c_data = self.chars.rows(part)
+        for start in range(0, n, SUB_BATCH):
+            end = min(n, start + SUB_BATCH)
+            (w_rows, w_cols, w_data), (c_rows, c_cols, c_data) = blocks(start, end)
             # The linear model sums each row's words, then its characters, in column order, in float64.
             rows = np.concatenate([w_rows, c_rows])
             cols = np.concatenate([w_cols, c_cols + self.n_words])
             values = np.concatenate([w_data, c_data]).astype(np.float64)
-            scores.append(np.bincount(rows, weights=values * self.coef[cols], minlength=len(part)))
+            scores.append(np.bincount(rows, weights=values * self.coef[cols], minlength=end - start))
             words.append((w_rows + start, w_cols, w_data))
         decision = (np.concatenate(scores) if scores else np.zeros(0)) + self.intercept
         z = self.a * decision + (self.b if self.positive_is_second else -self.b)
@@ -339,10 +384,17 @@ class Engine:
         if not words:
             return _csr(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, self.words.dtype), 0, self.n_words), p
         w_rows, w_cols, w_data = (np.concatenate(a) for a in zip(*words, strict=True))
-        return _csr(w_rows, w_cols, w_data, len(texts), self.n_words), p
+        return _csr(w_rows, w_cols, w_data, n, self.n_words), p
 
     def p_cosmetic(self, texts: list[str]) -> np.ndarray:
         return self.transform(texts)[1]
+
+
+def id_occurrences(parts: list[bytes]) -> tuple[np.ndarray, np.ndarray]:
+    """(text index, id) of every occurrence in texts' int32 id bytes, texts in order."""
+    ids = np.frombuffer(b"".join(parts), dtype=np.int32).astype(np.int64)
+    sizes = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)) // _ID_BYTES
+    return np.repeat(np.arange(len(parts), dtype=np.int64), sizes), ids
 
 
 def _csr(rows: np.ndarray, indices: np.ndarray, data: np.ndarray, n: int, n_cols: int) -> Rows:

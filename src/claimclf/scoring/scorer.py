@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from claimclf.config import EVIDENCE_TERMS
 from claimclf.decision import WORDS_COUNTED, Doubt, Policy, bound_confidence, count_content_tokens, shrink
 from claimclf.errors import ClaimError
+from claimclf.scoring.clauses import Clauses, Reading
 from claimclf.tables import RAW_LINE, Table, Unreadable, raw_lines, unreadable_rows
 from claimclf.text import normalize, tokenize
 
@@ -66,6 +67,7 @@ class Scorer:
         self.doubt = Doubt(engine.presumed_cosmetic if engine.presumed_cosmetic is not None else shipped_presumed_cosmetic())
         self.evidence_terms = evidence_terms
         self.explainer = Explainer.from_engine(engine) if evidence_terms > 0 else None
+        self.clauses = Clauses(engine) if engine.by_clause else None
 
     def score_texts(self, values: Iterable[object]) -> list[dict[str, object]]:
         """One result per value, in order."""
@@ -87,16 +89,21 @@ class Scorer:
         if todo:
             texts = [cleaned[i][0] for i in todo]
             norms = [normalize(t) for t in texts]
-            reads = [self.model.focus(n) for n in norms]  # once: the features and the doubt rules read the same
+            if self.clauses is not None:  # each clause's parts looked up, worked out only when new
+                readings = self.clauses.read(norms)
+                words, probs = self.model.transform_ids([r.word_ids for r in readings], [r.char_ids for r in readings])
+            else:
+                readings = [Reading(self.model.focus(n), b"", b"", None, None) for n in norms]
+                words, probs = self.model.transform([r.read for r in readings], focused=True)
             # One pass of feature extraction serves both the score and the evidence.
-            words, probs = self.model.transform(reads, focused=True)
             if self.explainer:
                 found = self.explainer.explain(norms, k=self.evidence_terms, word_matrix=words)
             else:
                 found = [[]] * len(texts)
             decide, policy_label = self.decide, self.policy.label
-            for i, text, norm, read, p, ev in zip(todo, texts, norms, reads, probs, found, strict=True):
-                p, decision[i], doubt, _ = decide(text, norm, p, read=read)
+            for i, text, norm, reading, p, ev in zip(todo, texts, norms, readings, probs, found, strict=True):
+                p, decision[i], doubt, _ = decide(text, norm, p, read=reading.read, content=reading.content,
+                                                  votes=reading.votes)
                 if doubt:
                     reason[i] = f"{reason[i]}; {doubt}" if reason[i] else doubt
                 label[i] = policy_label(p)
@@ -104,15 +111,18 @@ class Scorer:
                 evidence[i] = format_evidence(ev) if ev else ""
         return dict(zip(OUTPUT_COLUMNS, (label, p_out, decision, evidence, reason), strict=True))
 
-    def decide(self, text: str, norm: str, p: float, read: str | None = None) -> Decided:
+    def decide(self, text: str, norm: str, p: float, read: str | None = None, content: int | None = None,
+               votes: tuple[str, ...] | None = None) -> Decided:
         """What to report for the engine's ``p`` on ``text`` (``norm`` its normalised form, ``read`` what the
-        model read of it, worked out here when not given)."""
+        model read of it, ``content`` and ``votes`` its content tokens and language votes: worked out here
+        when not given)."""
         # Confidence and doubt go by what the model read: a long note's boilerplate gives no words.
         norm = self.model.focus(norm) if read is None else read
-        tokens = tokenize(norm)
-        content = count_content_tokens(tokens, WORDS_COUNTED)  # counted once: the doubt rules need fewer
+        tokens = tokenize(norm) if content is None or votes is None else None
+        content = count_content_tokens(tokens) if content is None else content
+        content = min(content, WORDS_COUNTED)  # the doubt rules need fewer
         p = bound_confidence(p, content)
-        doubt = self.doubt.reason(text, norm, tokens, content)
+        doubt = self.doubt.reason(text, norm, tokens, content, votes)
         if doubt:
             return Decided(shrink(p), "review", doubt, p)
         return Decided(p, self.policy.decide(p), "", p)
