@@ -140,7 +140,7 @@ def test_clauses_end_after_their_closing_marks():
     import random
     import re
 
-    from claimclf.boilerplate import split_clauses
+    from claimclf.boilerplate import CLAUSE_END, split_clauses
 
     # The definition: a run of anything but closing marks (a point or comma before a digit is no closing mark),
     # then its marks and spaces; or marks alone.
@@ -152,6 +152,7 @@ def test_clauses_end_after_their_closing_marks():
         clauses = [c + marks for c, marks in zip(pieces[::2], [*pieces[1::2], ""], strict=True)]
         assert [c for c in clauses if c] == clause.findall(text), text
         assert "".join(pieces) == text
+        assert pieces == re.split(f"({CLAUSE_END})", text)  # the quick pattern is the readable one
 
 
 def test_a_long_note_is_told_from_a_short_one_as_the_definition_says():

@@ -28,8 +28,9 @@ _CJK = re.compile(f"[{CJK}]")
 _CJK_RUN = re.compile(f"[{CJK}]+")
 # A clause runs to its closing marks (normalize turns 。 and ， into '.' and ','), as the word features'
 # clauses do, with the marks and spaces after them; a point or comma inside a number ends nothing.
-_CLAUSE_END = re.compile(r"(?:[;!?]|[.,](?!\d))[.,;!?]*\s*")
-_CLAUSE_SPLIT = re.compile(f"({_CLAUSE_END.pattern})")
+CLAUSE_END = r"(?:[;!?]|[.,](?!\d))[.,;!?]*\s*"
+# The same, written so that the search skips to the next mark (one character class first): twice as fast.
+_CLAUSE_SPLIT = re.compile(r"([.,;!?](?<![.,](?=\d))[.,;!?]*\s*)")
 _RUN = re.compile(r"[a-z0-9\-]+")
 _CLOSING = re.compile(r"[.,;!?]")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")  # what may not touch a Latin marker

@@ -62,7 +62,10 @@ def ranks() -> dict[str, dict[str, int]]:
 
 def latin_language(words: Iterable[str], vote: Callable[[str], str | None] | None = None) -> tuple[str, int, int]:
     """(the language most words vote for, its votes, English votes) for lower-case Latin-script words."""
-    votes = Counter(map(vote or _vote, words))  # counted in C; first-seen order kept, as ties are broken by it
+    return _top(Counter(map(vote or _vote, words)))  # counted in C; first-seen order kept, as ties are broken by it
+
+
+def _top(votes: Counter) -> tuple[str, int, int]:
     votes.pop(None, None)
     if not votes:
         return "en", 0, 0
@@ -100,21 +103,20 @@ def other_language_of_tokens(tokens: Iterable[str]) -> str:
 
 def token_votes(tokens: Iterable[str]) -> tuple[str, ...]:
     """The languages a token stream's Latin-script words vote for, in order: a text's votes are its clauses'."""
-    return tuple(v for v in map(_TOKEN_VOTES.__getitem__, tokens) if v is not None)
+    return tuple(filter(None, map(_TOKEN_VOTES.__getitem__, tokens)))  # a vote is a language code or None
 
 
 def other_language_of_votes(votes: Iterable[str]) -> str:
     """:func:`other_language_of_tokens` from the tokens' :func:`token_votes`."""
-    return other_language(votes, _itself)
-
-
-def _itself(vote: str) -> str:
-    return vote
+    return _named_other(*_top(Counter(votes)))
 
 
 def other_language(words: Iterable[str], vote: Callable[[str], str | None] | None = None) -> str:
     """The name of the language the words are written in when it is clearly not English, else ``""``."""
-    top, top_votes, english = latin_language(words, vote)
+    return _named_other(*latin_language(words, vote))
+
+
+def _named_other(top: str, top_votes: int, english: int) -> str:
     if top != "en" and top_votes >= MIN_VOTES and top_votes > 2 * english:
         return NAMES.get(top, top)
     return ""

@@ -8,7 +8,7 @@ n-grams also contribute but are not readable, so they are left out of the list.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from claimclf.features import NEGATION_PREFIX, RISK_PREFIX
@@ -74,6 +74,11 @@ class Explainer:
     def from_engine(cls, engine: Engine) -> Explainer:
         return cls(engine.word_names(), engine.word_coef(), engine.word_rows)
 
+    @cached_property
+    def name_list(self) -> list[str]:
+        """The names as a list: indexing one is several times quicker than indexing an array of objects."""
+        return list(self.names)
+
     @property
     def n_words(self) -> int:
         return len(self.coef)
@@ -87,11 +92,13 @@ class Explainer:
         import numpy as np
 
         X = self.word_rows(texts) if word_matrix is None else word_matrix
-        # Contributions of the whole block at once; each row's are then sorted on their own, as they always were.
+        # Contributions of the whole block at once, sorted once: by row, then strongest first, ties in column order.
         contrib = X.data * self.coef[X.indices]
-        strength = -np.abs(contrib)
+        rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+        order = np.lexsort((-np.abs(contrib), rows)).tolist()
         indptr = X.indptr.tolist()
-        names = self.names
+        values, cols = contrib.tolist(), X.indices.tolist()
+        names = self.name_list
         result: list[list[Evidence]] = []
         for i in range(X.shape[0]):
             start, end = indptr[i], indptr[i + 1]
@@ -99,14 +106,13 @@ class Explainer:
             if end > start:
                 chinese = has_cjk(texts[i])
                 seen: set[str] = set()
-                values, cols = contrib[start:end].tolist(), X.indices[start:end].tolist()
-                for j in np.argsort(strength[start:end]).tolist():
+                for j in order[start:end]:
                     if len(items) >= k or values[j] == 0:
                         break
                     name = names[cols[j]]
                     if name.endswith(GENERIC):  # "a condition named": its named reason says more
                         continue
-                    term = readable(name, chinese=chinese)
+                    term = readable(name, chinese)  # positional: the cache keys keyword calls more slowly
                     if term in seen:
                         continue
                     seen.add(term)
@@ -136,9 +142,9 @@ class Explainer:
 
 def format_evidence(items: list[Evidence]) -> str:
     """One cell: ``cosmetic: look younger (+0.52), NOT pain (+0.31); therapeutic: field (-0.40)``."""
-    parts = []
-    for direction in ("cosmetic", "therapeutic"):
-        terms = [f"{e.term} ({e.weight:+.2f})" for e in items if e.direction == direction]
-        if terms:
-            parts.append(f"{direction}: " + ", ".join(terms))
-    return "; ".join(parts)
+    # Evidence.direction spelt out inline: this runs for every scored row.
+    cosmetic = ", ".join([f"{term} ({weight:+.2f})" for term, weight in items if weight > 0])
+    therapeutic = ", ".join([f"{term} ({weight:+.2f})" for term, weight in items if not weight > 0])
+    if cosmetic and therapeutic:
+        return f"cosmetic: {cosmetic}; therapeutic: {therapeutic}"
+    return f"cosmetic: {cosmetic}" if cosmetic else f"therapeutic: {therapeutic}" if therapeutic else ""
