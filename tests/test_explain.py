@@ -37,3 +37,52 @@ def test_top_features_per_class(explainer):
     top = explainer.top_features(5)
     assert len(top["cosmetic"]) == 5 and all(w > 0 for _, w in top["cosmetic"])
     assert all(w < 0 for _, w in top["therapeutic"])
+
+
+def reference_explain(explainer: Explainer, rows, k: int) -> list[list[Evidence]]:
+    """The definition: each row's cells strongest first, equal weights in column order; generic reasons and
+    repeated terms skipped; stop at k or at a zero weight."""
+    result = []
+    for i in range(rows.shape[0]):
+        start, end = rows.indptr[i], rows.indptr[i + 1]
+        cells = [(float(rows.data[j] * explainer.coef[rows.indices[j]]), int(rows.indices[j])) for j in range(start, end)]
+        items, seen = [], set()
+        for value, col in sorted(cells, key=lambda c: (-abs(c[0]), c[1])):
+            if len(items) >= k or value == 0:
+                break
+            name = explainer.names[col]
+            if name.endswith("=*"):
+                continue
+            term = readable(name, False)
+            if term not in seen:
+                seen.add(term)
+                items.append(Evidence(term, value))
+        result.append(items)
+    return result
+
+
+def test_evidence_is_the_definitions_with_ties_generic_names_and_repeats():
+    """Rows where the first k + 4 cells are not enough (generic reasons, terms read alike), weights that tie."""
+    import random
+
+    import numpy as np
+
+    from claimclf.scoring.engine import Rows
+
+    generic = [f"{kind}{i}=*" for kind in ("cond", "goal") for i in range(4)]  # skipped, and the strongest
+    names = np.array([*generic, "pain", "not:pain", "NOT pain", "field", "look younger", "cond=ptosis",
+                      "swelling", "scar", "scar ", "redness", "itch", "bleeding"], dtype=object)
+    coef = np.array([3.0, -3.0, 2.5, -2.5, 3.0, 2.0, -2.0, 2.0, 1.0, -1.0, 1.0, 0.5, 0.5, -0.5, 0.25, 0.25, 0.25, 2.0,
+                     -2.0, 0.0])
+    explainer = Explainer(names, coef, word_rows=None)
+    rng = random.Random(5)
+    indptr, indices, data = [0], [], []
+    for _ in range(300):
+        cols = sorted(rng.sample(range(len(names)), rng.randint(0, len(names))))
+        indices += cols
+        data += [rng.choice([0.5, 1.0, 1.0, 0.25, 0.25, 0.0]) for _ in cols]
+        indptr.append(len(indices))
+    rows = Rows(np.array(indptr), np.array(indices), np.array(data, dtype=np.float32), len(names))
+    texts = ["claim"] * 300
+    for k in (1, 2, 4, 6):
+        assert explainer.explain(texts, k=k, word_matrix=rows) == reference_explain(explainer, rows, k)

@@ -30,7 +30,7 @@ from claimclf.features import ChineseRuns, WordAnalyzer
 from claimclf.lexicon import Lexicon
 from claimclf.measurements import measurement_tokens
 from claimclf.scoring.chargrams import CharGrams, count_cells
-from claimclf.text import chinese_runs
+from claimclf.text import BOUNDARY, chinese_runs, tokenize
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -210,6 +210,15 @@ class _WordBlock(_Block):
             found.append(known)
         return b"".join(found)
 
+    def clause_ids_of_new(self, clause: str) -> bytes:
+        """:meth:`clause_ids` without the per-clause cache: for text between closing marks that
+        :mod:`claimclf.scoring.clauses` has not seen, whose parts between other marks are mostly new too."""
+        tokens = tokenize(clause)
+        analyzer, index = self.analyzer, self.index
+        parts = analyzer.raw_clauses(clause) if BOUNDARY in tokens else [tokens] if tokens else []
+        ids = [i for part in parts for i in map(index.get, analyzer.clause_features(part)) if i is not None]
+        return array(_ID_CODE, ids).tobytes()
+
     def measured_ids(self, norm: str) -> bytes:
         """The ids of the measurement tokens of normalised text: they read the whole text, not a clause."""
         if not self.analyzer.measurements:
@@ -343,7 +352,7 @@ class Engine:
 
     def clause_ids(self, clauses: list[str]) -> tuple[list[bytes], list[bytes]]:
         """The word and character feature ids of each clause (normalised text between closing marks)."""
-        return [self.words.clause_ids(c) for c in clauses], self.chars.clause_ids(clauses)
+        return list(map(self.words.clause_ids_of_new, clauses)), self.chars.clause_ids(clauses)
 
     def measured_ids(self, read: str) -> bytes:
         return self.words.measured_ids(read)

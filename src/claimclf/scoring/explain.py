@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 
 GENERIC = "=" + ANY
+CANDIDATES_BEYOND_K = 4  # cells read per row past k, for generic names and repeated terms; more only when needed
 SCOPE_WORDS = {"": "", NEGATION_PREFIX: "NOT ", RISK_PREFIX: "RISK OF "}
 
 
@@ -92,31 +93,33 @@ class Explainer:
         import numpy as np
 
         X = self.word_rows(texts) if word_matrix is None else word_matrix
-        # Contributions of the whole block at once, sorted once: by row, then strongest first, ties in column order.
+        n = X.shape[0]
         contrib = X.data * self.coef[X.indices]
-        rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
-        order = np.lexsort((-np.abs(contrib), rows)).tolist()
-        indptr = X.indptr.tolist()
-        values, cols = contrib.tolist(), X.indices.tolist()
+        lengths = np.diff(X.indptr)
+        # Sorted once for the block: by row, then strongest first, equal weights in column order. Two stable
+        # passes: strength, then row (as 16-bit numbers when they fit, which numpy sorts by radix).
+        by_strength = np.argsort(-np.abs(contrib), kind="stable")
+        row_of = np.repeat(np.arange(n, dtype=np.uint16 if n < 1 << 16 else np.int64), lengths)
+        order = by_strength[np.argsort(row_of[by_strength], kind="stable")]
+        # Each row's first few cells in that order, read as Python numbers; the rest only when a row needs it.
+        take = np.minimum(lengths, k + CANDIDATES_BEYOND_K)
+        offsets = np.cumsum(take) - take
+        first = order[np.arange(int(take.sum())) - np.repeat(offsets - X.indptr[:-1], take)]
+        values, cols = contrib[first].tolist(), X.indices[first].tolist()
+        bounds = [*offsets.tolist(), int(take.sum())]
+        indptr, lengths, take = X.indptr.tolist(), lengths.tolist(), take.tolist()
         names = self.name_list
         result: list[list[Evidence]] = []
-        for i in range(X.shape[0]):
-            start, end = indptr[i], indptr[i + 1]
+        for i in range(n):
             items: list[Evidence] = []
-            if end > start:
+            if lengths[i]:
                 chinese = has_cjk(texts[i])
                 seen: set[str] = set()
-                for j in order[start:end]:
-                    if len(items) >= k or values[j] == 0:
-                        break
-                    name = names[cols[j]]
-                    if name.endswith(GENERIC):  # "a condition named": its named reason says more
-                        continue
-                    term = readable(name, chinese)  # positional: the cache keys keyword calls more slowly
-                    if term in seen:
-                        continue
-                    seen.add(term)
-                    items.append(Evidence(term, values[j]))
+                a, b = bounds[i], bounds[i + 1]
+                done = _pick(items, seen, values[a:b], cols[a:b], names, k, chinese)
+                if not done and lengths[i] > take[i]:
+                    rest = order[indptr[i] + take[i] : indptr[i + 1]]
+                    _pick(items, seen, contrib[rest].tolist(), X.indices[rest].tolist(), names, k, chinese)
             result.append(items)
         return result
 
@@ -138,6 +141,23 @@ class Explainer:
             "cosmetic": [(name(i), float(self.coef[i])) for i in list(order)[::-1][:n]],
             "therapeutic": [(name(i), float(self.coef[i])) for i in list(order)[:n]],
         }
+
+
+def _pick(items: list[Evidence], seen: set[str], values: list[float], cols: list[int], names: list[str], k: int,
+          chinese: bool) -> bool:
+    """Add evidence from (value, column) pairs in order, strongest first; True once ``k`` are in or weights reach 0."""
+    for value, col in zip(values, cols, strict=True):
+        if len(items) >= k or value == 0:
+            return True
+        name = names[col]
+        if name.endswith(GENERIC):  # "a condition named": its named reason says more
+            continue
+        term = readable(name, chinese)  # positional: the cache keys keyword calls more slowly
+        if term in seen:
+            continue
+        seen.add(term)
+        items.append(Evidence(term, value))
+    return len(items) >= k
 
 
 def format_evidence(items: list[Evidence]) -> str:
