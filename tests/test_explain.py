@@ -40,14 +40,14 @@ def test_top_features_per_class(explainer):
 
 
 def reference_explain(explainer: Explainer, rows, k: int) -> list[list[Evidence]]:
-    """The definition: each row's cells strongest first, equal weights in column order; generic reasons and
-    repeated terms skipped; stop at k or at a zero weight."""
+    """The definition: each row's cells strongest first, of equal weights the longer phrase first, then column
+    order; generic reasons and repeated terms skipped; stop at k or at a zero weight."""
     result = []
     for i in range(rows.shape[0]):
         start, end = rows.indptr[i], rows.indptr[i + 1]
         cells = [(float(rows.data[j] * explainer.coef[rows.indices[j]]), int(rows.indices[j])) for j in range(start, end)]
         items, seen = [], set()
-        for value, col in sorted(cells, key=lambda c: (-abs(c[0]), c[1])):
+        for value, col in sorted(cells, key=lambda c: (-abs(c[0]), -explainer.names[c[1]].count(" "), c[1])):
             if len(items) >= k or value == 0:
                 break
             name = explainer.names[col]
@@ -71,7 +71,7 @@ def test_evidence_is_the_definitions_with_ties_generic_names_and_repeats():
 
     generic = [f"{kind}{i}=*" for kind in ("cond", "goal") for i in range(4)]  # skipped, and the strongest
     names = np.array([*generic, "pain", "not:pain", "NOT pain", "field", "look younger", "cond=ptosis",
-                      "swelling", "scar", "scar ", "redness", "itch", "bleeding"], dtype=object)
+                      "swelling", "scar", "scar ", "redness", "itch", "bleeding wound"], dtype=object)
     coef = np.array([3.0, -3.0, 2.5, -2.5, 3.0, 2.0, -2.0, 2.0, 1.0, -1.0, 1.0, 0.5, 0.5, -0.5, 0.25, 0.25, 0.25, 2.0,
                      -2.0, 0.0])
     explainer = Explainer(names, coef, word_rows=None)

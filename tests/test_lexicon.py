@@ -57,3 +57,48 @@ def test_names_any_is_whether_features_finds_a_reason():
                  "sutures removed", "", "deviated septum and nasal obstruction"]:
         tokens = list(tokenize(text))
         assert lex.names_any(tokens) == bool(lex.features(tokens)), text
+
+
+def test_a_clause_without_chinese_finds_what_the_whole_lexicon_finds(small_corpus):
+    """English clauses are matched against the terms without Chinese only: the same features, the same answers."""
+    import pandas as pd
+
+    from claimclf.features import PREFIXES
+    from claimclf.lexicon import shipped
+
+    from .conftest import DEV_SET, REAL_DEV_SET
+
+    texts = pd.read_csv(small_corpus)["text"].tolist()
+    for path in (DEV_SET, REAL_DEV_SET):
+        if path.is_file():
+            texts += pd.read_csv(path)["text"].astype(str).tolist()
+    texts += ["ptosis 上睑下垂, no vitiligo; 无白癜风 nasal obstruction", "wants to look younger 显年轻 without 鼻塞"]
+    analyzer = WordAnalyzer(lexicon=shipped())
+    clauses = [c for t in texts for c in analyzer.marked_clauses(normalize(t))]
+    split, whole = shipped(), shipped()
+    whole._index_for = lambda joined: whole._index  # the reference: every term, whatever the clause holds
+    found = 0
+    for clause in clauses:
+        expected = whole.features(clause, PREFIXES)
+        assert split.features(clause, PREFIXES) == expected, clause
+        assert split.names_any([t for t in clause if ":" not in t]) == whole.names_any([t for t in clause if ":" not in t])
+        found += bool(expected)
+    assert found > 100  # the check saw clauses that name reasons, in both languages
+
+
+def test_english_text_never_starts_the_segmenter(small_model):
+    """Scoring English builds no Chinese dictionary (about 0.1-0.2 s of every English-only run)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from claimclf.cli import main\n"
+        "import claimclf.segmenter as S\n"
+        f"sys.argv = ['claimclf', 'predict', '--model', {str(small_model)!r}, "
+        "'Upper lid skin rests on the lashes; superior field 22 degrees, no vitiligo.']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('segmenter built:', S._jieba is not None)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("segmenter built: False"), out

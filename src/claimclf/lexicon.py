@@ -14,6 +14,8 @@ from functools import cached_property
 from importlib import resources
 from itertools import compress
 
+from claimclf.text import has_cjk
+
 RESOURCE = "lexicon.tsv"
 PREFIX = {"condition": "cond=", "goal": "goal="}
 READABLE = {"cond=": "condition", "goal=": "goal"}
@@ -48,22 +50,24 @@ class Lexicon:
     @cached_property
     def _index(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
         """First token -> (token sequence, feature), longest sequences first."""
-        from claimclf.text import BOUNDARY, tokenize
+        return _build_index(self.entries)
 
-        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for kind, term, canonical in self.entries:
-            tokens = tuple(t for t in tokenize(term) if t != BOUNDARY)
-            if tokens:
-                index.setdefault(tokens[0], []).append((tokens, PREFIX[kind] + canonical.replace(" ", "_")))
-        for candidates in index.values():
-            candidates.sort(key=lambda c: -len(c[0]))
-        return index
+    @cached_property
+    def _latin_index(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """:attr:`_index` of the terms without Chinese, the only ones a clause without Chinese can hold: built
+        without the segmenter, so English text never starts it."""
+        return _build_index(e for e in self.entries if not has_cjk(e[1]))
+
+    def _index_for(self, joined: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """The index to match tokens against, ``joined`` being the tokens joined."""
+        return self._index if has_cjk(joined) else self._latin_index
 
     def features(self, clause: list[str], prefixes: tuple[str, ...] = ("not:",)) -> list[str]:
         """The reason features of one clause of tokens; a reason inside a scope (negation, risk) carries its prefix."""
-        index = self._index
+        joined = "".join(clause)
+        index = self._index_for(joined)
         # No token holds a colon, so none carries a scope prefix (every prefix holds one): the usual case.
-        unscoped = ":" not in "".join(clause) and all(":" in p for p in prefixes)
+        unscoped = ":" not in joined and all(":" in p for p in prefixes)
         if unscoped and index.keys().isdisjoint(clause):  # most clauses name no reason
             return []
 
@@ -97,12 +101,26 @@ class Lexicon:
 
     def names_any(self, tokens: tuple[str, ...] | list[str]) -> bool:
         """Whether plain (unscoped) ``tokens`` name any reason: :meth:`features` is non-empty, without building it."""
-        index = self._index
+        index = self._index_for("".join(tokens))
         for i, token in enumerate(tokens):
             for terms, _ in index.get(token, ()):
                 if tuple(tokens[i : i + len(terms)]) == terms:
                     return True
         return False
+
+
+def _build_index(entries) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First token -> (token sequence, feature) of ``entries``, longest sequences first."""
+    from claimclf.text import BOUNDARY, tokenize
+
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind, term, canonical in entries:
+        tokens = tuple(t for t in tokenize(term) if t != BOUNDARY)
+        if tokens:
+            index.setdefault(tokens[0], []).append((tokens, PREFIX[kind] + canonical.replace(" ", "_")))
+    for candidates in index.values():
+        candidates.sort(key=lambda c: -len(c[0]))
+    return index
 
 
 def shipped() -> Lexicon:

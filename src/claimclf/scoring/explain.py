@@ -80,6 +80,13 @@ class Explainer:
         """The names as a list: indexing one is several times quicker than indexing an array of objects."""
         return list(self.names)
 
+    @cached_property
+    def fewer_words(self):
+        """Per feature, minus its number of words (a small integer): what orders features of equal weight."""
+        import numpy as np
+
+        return -np.fromiter((min(n.count(" "), 99) for n in self.name_list), dtype=np.int8, count=len(self.name_list))
+
     @property
     def n_words(self) -> int:
         return len(self.coef)
@@ -96,9 +103,11 @@ class Explainer:
         n = X.shape[0]
         contrib = X.data * self.coef[X.indices]
         lengths = np.diff(X.indptr)
-        # Sorted once for the block: by row, then strongest first, equal weights in column order. Two stable
-        # passes: strength, then row (as 16-bit numbers when they fit, which numpy sorts by radix).
-        by_strength = np.argsort(-np.abs(contrib), kind="stable")
+        # Sorted once for the block: by row, then strongest first; of equal weights (a word and a phrase that only
+        # appear together learn the same one) the longer phrase first, then column order. Stable passes from the
+        # last key to the first; small integers (words, rows) numpy sorts by radix.
+        by_words = np.argsort(self.fewer_words[X.indices], kind="stable")
+        by_strength = by_words[np.argsort(-np.abs(contrib[by_words]), kind="stable")]
         row_of = np.repeat(np.arange(n, dtype=np.uint16 if n < 1 << 16 else np.int64), lengths)
         order = by_strength[np.argsort(row_of[by_strength], kind="stable")]
         # Each row's first few cells in that order, read as Python numbers; the rest only when a row needs it.
