@@ -252,9 +252,8 @@ class _CharBlock(_Block):
             return [array(_ID_CODE, self.feature_ids(t)).tobytes() for t in texts]
         rows, cols, counts = self.grams.counts(texts)
         data = np.repeat(cols, counts).astype(np.int32).tobytes()
-        ends = (np.searchsorted(rows, np.arange(len(texts) + 1)) if len(rows) else np.zeros(len(texts) + 1, np.int64))
-        # Where each row's occurrences end, in bytes: the cumulative counts at each row's first cell.
-        bounds = np.concatenate(([0], np.cumsum(counts)))[ends] * _ID_BYTES
+        # Where each row's occurrences start, in bytes: the cumulative counts before each row's first cell.
+        bounds = np.concatenate(([0], np.cumsum(counts)))[np.searchsorted(rows, np.arange(len(texts) + 1))] * _ID_BYTES
         return [data[a:b] for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)]
 
     def occurrences(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from claimclf.config import EVIDENCE_TERMS
 from claimclf.decision import WORDS_COUNTED, Doubt, Policy, bound_confidence, count_content_tokens, shrink
 from claimclf.errors import ClaimError
-from claimclf.scoring.clauses import Clauses, Reading
+from claimclf.scoring.clauses import Clauses
 from claimclf.tables import RAW_LINE, Table, Unreadable, raw_lines, unreadable_rows
 from claimclf.text import normalize, tokenize
 
@@ -92,18 +92,19 @@ class Scorer:
             if self.clauses is not None:  # each clause's parts looked up, worked out only when new
                 readings = self.clauses.read(norms)
                 words, probs = self.model.transform_ids([r.word_ids for r in readings], [r.char_ids for r in readings])
-            else:
-                readings = [Reading(self.model.focus(n), b"", b"", None, None) for n in norms]
-                words, probs = self.model.transform([r.read for r in readings], focused=True)
+                known = [(r.read, r.content, r.votes) for r in readings]
+            else:  # content and votes are then counted by decide
+                reads = [self.model.focus(n) for n in norms]
+                words, probs = self.model.transform(reads, focused=True)
+                known = [(read, None, None) for read in reads]
             # One pass of feature extraction serves both the score and the evidence.
             if self.explainer:
                 found = self.explainer.explain(norms, k=self.evidence_terms, word_matrix=words)
             else:
                 found = [[]] * len(texts)
             decide, policy_label = self.decide, self.policy.label
-            for i, text, norm, reading, p, ev in zip(todo, texts, norms, readings, probs, found, strict=True):
-                p, decision[i], doubt, _ = decide(text, norm, p, read=reading.read, content=reading.content,
-                                                  votes=reading.votes)
+            for i, text, norm, (read, content, votes), p, ev in zip(todo, texts, norms, known, probs, found, strict=True):
+                p, decision[i], doubt, _ = decide(text, norm, p, read=read, content=content, votes=votes)
                 if doubt:
                     reason[i] = f"{reason[i]}; {doubt}" if reason[i] else doubt
                 label[i] = policy_label(p)
