@@ -82,7 +82,7 @@ class Explainer:
 
     @cached_property
     def fewer_words(self):
-        """Per feature, minus its number of words (a small integer): what orders features of equal weight."""
+        """Per feature, minus the spaces in its name (one fewer than its words): of equal weights, phrases first."""
         import numpy as np
 
         return -np.fromiter((min(n.count(" "), 99) for n in self.name_list), dtype=np.int8, count=len(self.name_list))
