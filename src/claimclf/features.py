@@ -47,7 +47,7 @@ CONJUNCTIONS = frozenset({"and", "or", "nor", "及", "和", "或", "与", "或�
 
 
 # What opens a scope, without and with risk scopes.
-_SCOPE_MARKERS = {False: NEGATORS_EN | NEGATORS_ZH, True: NEGATORS_EN | NEGATORS_ZH | RISK_MARKERS}
+SCOPE_OPENERS = {False: NEGATORS_EN | NEGATORS_ZH, True: NEGATORS_EN | NEGATORS_ZH | RISK_MARKERS}
 
 
 def mark_negation(tokens: tuple[str, ...] | list[str], risk: bool = False) -> list[str]:
@@ -56,7 +56,7 @@ def mark_negation(tokens: tuple[str, ...] | list[str], risk: bool = False) -> li
     A scope runs from its marker to the next clause boundary, a contrastive word, or a few
     tokens, whichever comes first. Markers themselves are kept as tokens; negation wins over risk.
     """
-    if _SCOPE_MARKERS[risk].isdisjoint(tokens):  # no scope opens (most clauses): only boundaries go
+    if SCOPE_OPENERS[risk].isdisjoint(tokens):  # no scope opens (most clauses): only boundaries go
         return [t for t in tokens if t != BOUNDARY] if BOUNDARY in tokens else list(tokens)
     out: list[str] = []
     left = risk_left = 0
@@ -154,9 +154,9 @@ class WordAnalyzer:
 
     def marked_clauses(self, norm: str) -> list[list[str]]:
         """The token stream of normalised text split into clauses, with negation marked if enabled."""
-        return [self._marked(c) for c in self.raw_clauses(norm)]
+        return [self.marked(c) for c in self.raw_clauses(norm)]
 
-    def _marked(self, clause: tuple[str, ...]) -> list[str]:
+    def marked(self, clause: tuple[str, ...]) -> list[str]:
         # A scope never crosses a clause boundary, so marking clause by clause is marking the whole stream.
         return mark_negation(clause, self.risk) if self.negation else list(clause)
 
@@ -165,7 +165,7 @@ class WordAnalyzer:
         return self._filtered(self.marked_clauses(norm))
 
     def _filtered(self, clauses: list[list[str]]) -> list[list[str]]:
-        keep = _keeps(self.function_words, self.stopwords).__getitem__
+        keep = keeps(self.function_words, self.stopwords).__getitem__
         kept: list[list[str]] = []
         for clause in clauses:
             words = list(compress(clause, map(keep, clause)))
@@ -187,7 +187,7 @@ class WordAnalyzer:
     def clause_features(self, clause: tuple[str, ...]) -> list[str]:
         """The features one clause gives (n-grams and named reasons): the same wherever the clause appears,
         so scoring caches them per clause."""
-        marked = self._marked(clause)
+        marked = self.marked(clause)
         features: list[str] = []
         for kept in self._filtered([marked]):
             features += kept
@@ -207,18 +207,18 @@ class WordAnalyzer:
 _KEEPS: dict[tuple[bool, bool], TokenMemo] = {}
 
 
-def _keeps(function_words: bool, stopwords: bool) -> TokenMemo:
+def keeps(function_words: bool, stopwords: bool) -> TokenMemo:
     """Whether each token becomes a feature under these settings, worked out once per token."""
     memo = _KEEPS.get((function_words, stopwords))
     if memo is None:
         dropped = NOT_FEATURES if function_words else STOPWORDS if stopwords else frozenset()
 
-        def keeps(token: str) -> bool:
+        def kept(token: str) -> bool:
             b = base(token)
             # Bare numbers and symbols go with function words: measurements speak through their threshold tokens.
             return not (b in dropped or (function_words and (b in RISK_MARKERS or _BARE.fullmatch(b))))
 
-        memo = _KEEPS[(function_words, stopwords)] = TokenMemo(keeps)
+        memo = _KEEPS[(function_words, stopwords)] = TokenMemo(kept)
     return memo
 
 

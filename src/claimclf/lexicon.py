@@ -62,6 +62,11 @@ class Lexicon:
         """The index to match tokens against, ``joined`` being the tokens joined."""
         return self._index if has_cjk(joined) else self._latin_index
 
+    def by_first_token(self, chinese: bool) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """First token -> (token sequence, feature), longest first, of all entries or (``chinese`` false) of those
+        without Chinese: what :meth:`features` matches text with and without Chinese against."""
+        return self._index if chinese else self._latin_index
+
     def features(self, clause: list[str], prefixes: tuple[str, ...] = ("not:",)) -> list[str]:
         """The reason features of one clause of tokens; a reason inside a scope (negation, risk) carries its prefix."""
         joined = "".join(clause)

@@ -30,6 +30,7 @@ from claimclf.features import ChineseRuns, WordAnalyzer
 from claimclf.lexicon import Lexicon
 from claimclf.measurements import measurement_tokens
 from claimclf.scoring.chargrams import CharGrams, count_cells
+from claimclf.scoring.wordgrams import WordGrams
 from claimclf.text import BOUNDARY, chinese_runs, tokenize
 
 if TYPE_CHECKING:
@@ -210,9 +211,14 @@ class _WordBlock(_Block):
             found.append(known)
         return b"".join(found)
 
+    @cached_property
+    def grams(self) -> WordGrams:
+        """The vocabulary as numbers, for the clauses :mod:`claimclf.scoring.clauses` has not seen, a chunk at once."""
+        return WordGrams(self.terms, self.index, self.analyzer)
+
     def clause_ids_of_new(self, clause: str) -> bytes:
-        """:meth:`clause_ids` without the per-clause cache: for text between closing marks that
-        :mod:`claimclf.scoring.clauses` has not seen, whose parts between other marks are mostly new too."""
+        """:meth:`clause_ids` without the per-clause cache, one clause at a time: the reference
+        :class:`~claimclf.scoring.wordgrams.WordGrams` is tested against."""
         tokens = tokenize(clause)
         analyzer, index = self.analyzer, self.index
         parts = analyzer.raw_clauses(clause) if BOUNDARY in tokens else [tokens] if tokens else []
@@ -351,7 +357,7 @@ class Engine:
 
     def clause_ids(self, clauses: list[str]) -> tuple[list[bytes], list[bytes]]:
         """The word and character feature ids of each clause (normalised text between closing marks)."""
-        return list(map(self.words.clause_ids_of_new, clauses)), self.chars.clause_ids(clauses)
+        return self.words.grams.clause_ids(clauses), self.chars.clause_ids(clauses)
 
     def measured_ids(self, read: str) -> bytes:
         return self.words.measured_ids(read)
