@@ -101,6 +101,11 @@ def other_language_of_tokens(tokens: Iterable[str]) -> str:
     return other_language_of_votes(token_votes(tokens))
 
 
+def each_tokens_vote(tokens: Iterable[str]):
+    """The language each token votes for, or None, lazily: for many clauses' tokens at once."""
+    return map(_TOKEN_VOTES.__getitem__, tokens)
+
+
 def token_votes(tokens: Iterable[str]) -> tuple[str, ...]:
     """The languages a token stream's Latin-script words vote for, in order: a text's votes are its clauses'."""
     return tuple(filter(None, map(_TOKEN_VOTES.__getitem__, tokens)))  # a vote is a language code or None

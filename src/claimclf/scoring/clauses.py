@@ -15,9 +15,9 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from claimclf.boilerplate import is_long_note, kept_text, split_clauses
-from claimclf.decision import count_content_tokens
-from claimclf.languages import token_votes
-from claimclf.text import tokenize
+from claimclf.decision import content_flags
+from claimclf.languages import each_tokens_vote
+from claimclf.scoring.wordgrams import Stream
 
 if TYPE_CHECKING:
     from claimclf.scoring.engine import Engine
@@ -93,10 +93,12 @@ class Clauses:
                         new[clause] = self._from_old(clause)
         todo = [clause for clause, part in new.items() if part is None]
         if todo:
-            word_ids, char_ids = self.engine.clause_ids(todo)
-            for clause, words, chars in zip(todo, word_ids, char_ids, strict=True):
-                tokens = tokenize(clause)
-                new[clause] = self._put(clause, (words, chars, count_content_tokens(tokens), token_votes(tokens)))
+            stream = Stream.of(todo)
+            word_ids, char_ids = self.engine.clause_ids(todo, stream)
+            content, votes = stream.sums(content_flags(stream.flat)), stream.picks(each_tokens_vote(stream.flat))
+            put = self._put
+            for part in zip(todo, word_ids, char_ids, content, votes, strict=True):
+                new[part[0]] = put(part[0], part[1:])
         if new:
             for clauses, parts in zip(texts, found, strict=True):
                 if None in parts:

@@ -30,7 +30,7 @@ from claimclf.features import ChineseRuns, WordAnalyzer
 from claimclf.lexicon import Lexicon
 from claimclf.measurements import measurement_tokens
 from claimclf.scoring.chargrams import CharGrams, count_cells
-from claimclf.scoring.wordgrams import WordGrams
+from claimclf.scoring.wordgrams import Stream, WordGrams
 from claimclf.text import BOUNDARY, chinese_runs, tokenize
 
 if TYPE_CHECKING:
@@ -355,9 +355,10 @@ class Engine:
         not for character n-grams of all the text, whose words run across clause marks."""
         return self.chars.chinese_only
 
-    def clause_ids(self, clauses: list[str]) -> tuple[list[bytes], list[bytes]]:
-        """The word and character feature ids of each clause (normalised text between closing marks)."""
-        return self.words.grams.clause_ids(clauses), self.chars.clause_ids(clauses)
+    def clause_ids(self, clauses: list[str], stream: Stream | None = None) -> tuple[list[bytes], list[bytes]]:
+        """The word and character feature ids of each clause (normalised text between closing marks); ``stream``
+        their tokens when already laid out."""
+        return self.words.grams.clause_ids(clauses, stream), self.chars.clause_ids(clauses)
 
     def measured_ids(self, read: str) -> bytes:
         return self.words.measured_ids(read)

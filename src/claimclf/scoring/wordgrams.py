@@ -12,7 +12,8 @@ result against the analyzer clause by clause.
 from __future__ import annotations
 
 from functools import cached_property
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
+from typing import NamedTuple
 
 import numpy as np
 
@@ -146,45 +147,88 @@ class WordGrams:
     def _all_reasons(self) -> _Reasons:
         return _Reasons(self.analyzer.lexicon.by_first_token(chinese=True), self.index)
 
-    def clause_ids(self, clauses: list[str]) -> list[bytes]:
+    def clause_ids(self, clauses: list[str], stream: Stream | None = None) -> list[bytes]:
         """The word feature ids of each clause (normalised text between closing marks), int32 bytes, one per
-        occurrence: what :meth:`claimclf.scoring.engine._WordBlock.clause_ids_of_new` gives, in another order."""
+        occurrence: what :meth:`claimclf.scoring.engine._WordBlock.clause_ids_of_new` gives, in another order.
+        ``stream`` is the clauses' :class:`Stream` when already made."""
         analyzer, lexicon = self.analyzer, self.analyzer.lexicon
-        streams = list(map(tokenize, clauses))
+        stream = Stream.of(clauses) if stream is None else stream
+        tokens, flat, owner, starts = stream
+        codes = np.fromiter(map(self.codes.__getitem__, flat), dtype=np.int64, count=len(flat))
         found_owner: list[np.ndarray] = []
         found_ids: list[np.ndarray] = []
         scoped: list[int] = []
         if analyzer.negation:
             opens = SCOPE_OPENERS[analyzer.risk]
-            scoped = [i for i, tokens in enumerate(streams) if not opens.isdisjoint(tokens)]
-        extra: list[int] = []
+            scoped = [i for i, clause in enumerate(tokens) if not opens.isdisjoint(clause)]
+        named: list[int] = []
         for i in scoped:  # a scope marks the tokens it covers: the analyzer's own code, clause by clause
             parts = [analyzer.marked(p) for p in analyzer.raw_clauses(clauses[i])]
-            streams[i] = tuple(chain.from_iterable(chain.from_iterable(zip(parts, repeat(_SEPARATE)))))
+            marked = marked_in_place(tokens[i], parts)
+            codes[starts[i] : starts[i] + len(marked)] = list(map(self.codes.__getitem__, marked))
             if lexicon is not None:
-                named = [t for p in parts for t in map(self.index.get, lexicon.features(p, PREFIXES)) if t is not None]
-                extra += named
-                found_owner.append(np.full(len(named), i, dtype=np.int64))
-        found_ids.append(np.array(extra, dtype=np.int64))
-        lengths = np.fromiter(map(len, streams), dtype=np.int64, count=len(streams)) + 1
-        flat = list(chain.from_iterable(chain.from_iterable(zip(streams, repeat(_SEPARATE)))))
-        owner = np.repeat(np.arange(len(streams), dtype=np.int64), lengths)
+                ids = [t for p in parts for t in map(self.index.get, lexicon.features(p, PREFIXES)) if t is not None]
+                named += ids
+                found_owner.append(np.full(len(ids), i, dtype=np.int64))
+        found_ids.append(np.array(named, dtype=np.int64))
         if lexicon is not None:
             reasons = self._all_reasons if has_cjk("".join(clauses)) else self._latin_reasons
             skip = np.isin(owner, scoped) if scoped else None
             who, ids = reasons.match(flat, owner, skip)
             found_owner.append(who)
             found_ids.append(ids)
-        codes = np.fromiter(map(self.codes.__getitem__, flat), dtype=np.int64, count=len(flat))
         kept = codes != DROPPED
-        codes, owner = codes[kept], owner[kept]
+        codes, kept_owner = codes[kept], owner[kept]
         nodes = self.trie.start(codes)
         for size in range(1, min(self.n, len(codes)) + 1):
             nodes, at, term = self.trie.step(nodes, codes, size)
-            found_owner.append(owner[at])
+            found_owner.append(kept_owner[at])
             found_ids.append(self.ids[term])
-        owners = np.concatenate(found_owner) if found_owner else _EMPTY
-        order = np.argsort(owners, kind="stable")
-        data = np.concatenate(found_ids)[order].astype(np.int32).tobytes()
-        bounds = np.searchsorted(owners[order], np.arange(len(clauses) + 1)) * 4
-        return [data[a:b] for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)]
+        return split_by_owner(found_owner, found_ids, len(clauses))
+
+
+class Stream(NamedTuple):
+    """Clauses' tokens laid end to end, a boundary after each: what the per-token lookups run over in C."""
+
+    tokens: list[tuple[str, ...]]  # each clause's tokens
+    flat: list[str]  # every clause's tokens and the boundary after it
+    owner: np.ndarray  # the clause of each entry of ``flat``
+    starts: np.ndarray  # where each clause starts in ``flat``, and the length of ``flat`` last
+
+    @classmethod
+    def of(cls, clauses: list[str]) -> Stream:
+        tokens = list(map(tokenize, clauses))
+        flat = list(chain.from_iterable(chain.from_iterable(zip(tokens, repeat(_SEPARATE)))))
+        lengths = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)) + 1
+        starts = np.zeros(len(tokens) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=starts[1:])
+        return cls(tokens, flat, np.repeat(np.arange(len(tokens), dtype=np.int64), lengths), starts)
+
+    def sums(self, values) -> list[int]:
+        """Each clause's sum of ``values``, one number per entry of ``flat``."""
+        per_token = np.fromiter(values, dtype=np.int64, count=len(self.flat))
+        return np.add.reduceat(per_token, self.starts[:-1]).tolist() if len(self.tokens) else []
+
+    def picks(self, values) -> list[tuple]:
+        """Each clause's values that are not None, in order, one value per entry of ``flat``."""
+        values = list(values)
+        at = np.fromiter(compress(range(len(values)), values), dtype=np.int64)
+        kept = list(filter(None, values))
+        bounds = np.searchsorted(self.owner[at], np.arange(len(self.tokens) + 1)).tolist()
+        return [tuple(kept[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+
+
+def marked_in_place(tokens: tuple[str, ...], parts: list[list[str]]) -> list[str]:
+    """``tokens`` with each part between boundaries replaced by its marked form (``parts``, the non-empty
+    parts in order, each as long as it was): the same length, boundaries where they were."""
+    marked = iter(chain.from_iterable(parts))
+    return [t if t == BOUNDARY else next(marked) for t in tokens]
+
+
+def split_by_owner(owners: list[np.ndarray], ids: list[np.ndarray], n: int) -> list[bytes]:
+    """Ids gathered with the clause each belongs to, as each clause's int32 bytes."""
+    owner = np.concatenate(owners) if owners else _EMPTY
+    order = np.argsort(owner, kind="stable")
+    data = np.concatenate(ids)[order].astype(np.int32).tobytes()
+    bounds = (np.searchsorted(owner[order], np.arange(n + 1)) * 4).tolist()
+    return [data[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
