@@ -3,6 +3,8 @@ import re
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimclf.errors import ClaimError
 from claimclf.files import atomic_write_bytes
@@ -478,3 +480,23 @@ def test_every_float_scoring_prints_reads_as_pandas_prints_it():
 
     values = np.round(np.random.default_rng(0).random(20_000) ** 6, 6)
     assert [_cell(float(v)) for v in values] == values.astype(str).tolist()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.text(alphabet='ab ,;\t"\n\r\x00é视', max_size=8), st.none(),
+                                   st.floats(allow_nan=True), st.integers()), min_size=1, max_size=4),
+                min_size=1, max_size=6),
+       st.sampled_from([",", "\t"]), st.booleans())
+def test_plain_tables_are_written_as_the_csv_module_writes_them(rows, sep, header):
+    import csv
+    import io
+
+    from claimclf.tables import Table, _cell, _delimited
+
+    width = len(rows[0])
+    rows = [(row * width)[:width] for row in rows]  # every row as wide as the first
+    table = Table([f"c{i}" for i in range(width)], rows)
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=sep, lineterminator="\n")
+    writer.writerows(([table.columns] if header else []) + [[v if type(v) is str else _cell(v) for v in r] for r in rows])
+    assert _delimited(table, header, sep) == out.getvalue()

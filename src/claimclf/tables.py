@@ -723,15 +723,42 @@ def _delimited(table: Table, header: bool, sep: str) -> str:
     """The rows as pandas' ``to_csv`` writes them (the csv module, minimal quoting, ``\n``): the same bytes.
 
     Floats as their shortest repr, as numpy and so pandas print them; a missing value (None, NaN) empty.
+    Built a column at a time: a column none of whose cells needs quotes (ids, labels, scores) is
+    joined as it is, and only the others are looked at cell by cell (``tests/test_tables.py`` checks
+    the bytes against the csv module's).
     """
-    import csv
+    rows = ([table.columns] if header else []) + table.rows
+    if not rows:
+        return ""
+    if len(rows[0]) < 2:  # a record of one empty field is written "": the csv module's rule, kept by using it
+        import csv
 
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=sep, lineterminator="\n")
-    if header:
-        writer.writerow(table.columns)
-    writer.writerows([[v if type(v) is str else _cell(v) for v in row] for row in table.rows])
-    return out.getvalue()
+        out = io.StringIO()
+        csv.writer(out, delimiter=sep, lineterminator="\n").writerows(
+            [[v if type(v) is str else _cell(v) for v in row] for row in rows])
+        return out.getvalue()
+    columns = [_quoted(list(column), sep) for column in zip(*rows, strict=True)]
+    return "\n".join(map(sep.join, zip(*columns, strict=True))) + "\n"
+
+
+def _quoted(cells: list[object], sep: str) -> list[str]:
+    """A column's cells as the csv module writes them with minimal quoting."""
+    if not all(type(v) is str for v in cells):
+        cells = [v if type(v) is str else _cell(v) for v in cells]
+    joined = "".join(cells)
+    if sep not in joined and '"' not in joined and "\n" not in joined and "\r" not in joined:
+        return cells
+    return [_quote(v, sep) if (sep in v or '"' in v or "\n" in v or "\r" in v) else v for v in cells]
+
+
+def _quote(value: str, sep: str) -> str:
+    if "\r" in value:  # whether a carriage return alone asks for quotes has changed between Pythons: ask this one
+        import csv
+
+        out = io.StringIO()
+        csv.writer(out, delimiter=sep, lineterminator="\n").writerow([value, ""])
+        return out.getvalue()[: -len(sep) - 1]
+    return '"' + value.replace('"', '""') + '"'
 
 
 def _cell(value: object) -> str:
