@@ -23,6 +23,7 @@ from claimclf.text import BOUNDARY, TokenMemo, has_cjk, tokenize
 
 UNKNOWN, SEPARATOR, DROPPED = -1, -2, -3  # a kept token no term holds; between parts; filtered out
 _SEPARATE = (BOUNDARY,)
+_NOT_A_TOKEN = frozenset({"", BOUNDARY})  # what no token is: a term holding one is never an n-gram
 _EMPTY = np.zeros(0, dtype=np.int64)
 
 
@@ -33,24 +34,36 @@ class _Trie:
     whole stream, exact for sequences of any length (no number grows with it).
     """
 
-    def __init__(self, sequences: list[tuple[str, ...]]) -> None:
-        self.numbers: dict[str, int] = {}
-        for s in sequences:
-            for t in s:
-                self.numbers.setdefault(t, len(self.numbers))
+    def __init__(self, tokens: list[str], lengths: np.ndarray) -> None:
+        """The trie of sequences given as their tokens end to end and the length of each (at least one)."""
+        self.numbers = {t: i for i, t in enumerate(dict.fromkeys(tokens))}
         self.base = len(self.numbers) + 1
-        children: dict[int, int] = {}
-        ends: dict[int, int] = {}  # node -> the first sequence ending there
-        for rank, s in enumerate(sequences):
-            node = 0
-            for t in s:
-                node = children.setdefault(node * self.base + self.numbers[t], len(children) + 1)
-            ends.setdefault(node, rank)
-        self.keys = np.array(sorted(children), dtype=np.int64)
-        self.children = np.array([children[k] for k in self.keys.tolist()], dtype=np.int64)
-        self.ending = np.full(len(children) + 1, -1, dtype=np.int64)
-        self.ending[list(ends)] = list(ends.values())
-        self.longest = max(map(len, sequences), default=0)
+        numbers = np.fromiter(map(self.numbers.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+        starts = np.cumsum(lengths) - lengths
+        node = np.zeros(len(lengths), dtype=np.int64)
+        keys, children = [_EMPTY], [_EMPTY]
+        made = 1  # the root is node 0
+        self.longest = int(lengths.max()) if len(lengths) else 0
+        for depth in range(self.longest):  # one level of the trie at a time, every sequence at once
+            active = np.flatnonzero(lengths > depth)
+            key = node[active] * self.base + numbers[starts[active] + depth]
+            distinct, which = np.unique(key, return_inverse=True)
+            node[active] = made + which
+            keys.append(distinct)
+            children.append(np.arange(made, made + len(distinct), dtype=np.int64))
+            made += len(distinct)
+        # A parent's number is unique across levels, so every key is too.
+        key, child = np.concatenate(keys), np.concatenate(children)
+        order = np.argsort(key)
+        self.keys, self.children = key[order], child[order]
+        first = np.full(made, len(lengths), dtype=np.int64)
+        np.minimum.at(first, node, np.arange(len(lengths), dtype=np.int64))  # of equal sequences, the first
+        self.ending = np.where(first < len(lengths), first, -1)
+
+    @classmethod
+    def of(cls, sequences: list[tuple[str, ...]]) -> _Trie:
+        lengths = np.fromiter(map(len, sequences), dtype=np.int64, count=len(sequences))
+        return cls(list(chain.from_iterable(sequences)), lengths)
 
     def start(self, codes: np.ndarray) -> np.ndarray:
         """The node of every position before any token is read: the root where the token is one the trie
@@ -83,7 +96,7 @@ class _Reasons:
             for tokens, feature in candidates:
                 terms.setdefault(tokens, feature)  # of terms with the same tokens, the first listed is matched
         sequences = list(terms)
-        self.trie = _Trie(sequences)
+        self.trie = _Trie.of(sequences)
         features = [terms[s] for s in sequences]
         get = index.get
         self.ids = np.array([get(f, -1) for f in features], dtype=np.int64)
@@ -130,11 +143,14 @@ class WordGrams:
     def __init__(self, terms: list[str], index: dict[str, int], analyzer: WordAnalyzer) -> None:
         self.analyzer, self.index = analyzer, index
         self.n = analyzer.ngram_max
-        grams = [(tuple(term.split(" ")), term_id) for term_id, term in enumerate(terms)]
-        grams = [(tokens, term_id) for tokens, term_id in grams
-                 if len(tokens) <= self.n and "" not in tokens and BOUNDARY not in tokens]
-        self.trie = _Trie([tokens for tokens, _ in grams])
-        self.ids = np.array([term_id for _, term_id in grams], dtype=np.int64)
+        # Every term's tokens end to end: one split of the terms joined, as many tokens per term as it has spaces + 1.
+        tokens = " ".join(terms).split(" ") if terms else []
+        lengths = np.fromiter(map(str.count, terms, repeat(" ")), dtype=np.int64, count=len(terms)) + 1
+        odd = np.fromiter(map(_NOT_A_TOKEN.__contains__, tokens), dtype=np.int64, count=len(tokens))
+        starts = np.cumsum(lengths) - lengths
+        usable = (lengths <= self.n) & (np.add.reduceat(odd, starts) == 0 if len(terms) else True)
+        self.trie = _Trie(list(compress(tokens, np.repeat(usable, lengths).tolist())), lengths[usable])
+        self.ids = np.flatnonzero(usable)
         numbers = self.trie.numbers
         keep = keeps(analyzer.function_words, analyzer.stopwords)
         self.codes = TokenMemo(lambda t: SEPARATOR if t == BOUNDARY else numbers.get(t, UNKNOWN) if keep[t] else DROPPED)
