@@ -165,15 +165,18 @@ class CharGrams:
         return np.array(codes, dtype=np.int64), row_of[first[short]]
 
 
-def count_cells(rows: np.ndarray, cols: np.ndarray, n_rows: int, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def count_cells(rows: np.ndarray, cols: np.ndarray, n_rows: int, width: int,
+                runs: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each distinct (row, column) pair once with how often it occurs, sorted by row then column.
 
     One sort of ``row * width + column``, in 32 bits when the numbers fit: half the sorting of 64.
+    ``runs`` says the pairs come as a few sorted runs per row (each clause's ids in order), which a
+    merge sort joins two to three times faster than a quicksort sorts them.
     """
     cells = rows * width + cols
     if n_rows * width < 2**31:
         cells = cells.astype(np.int32)
-    cells.sort()
+    cells.sort(kind="stable" if runs else None)
     first = np.flatnonzero(np.concatenate(([len(cells) > 0], cells[1:] != cells[:-1])))
     counts = np.diff(np.append(first, len(cells)))
     out_rows, out_cols = np.divmod(cells[first].astype(np.int64), width)

@@ -152,8 +152,8 @@ class _Block:
         return self.weigh(*self.counts(texts), len(texts))
 
     def rows_of_ids(self, parts: list[bytes]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """:meth:`rows` of texts given as their feature ids (int32 bytes, one id per occurrence)."""
-        return self.weigh(*count_cells(*id_occurrences(parts), len(parts), len(self.terms)), len(parts))
+        """:meth:`rows` of texts given as their feature ids (int32 bytes, one id per occurrence, each clause's in order)."""
+        return self.weigh(*count_cells(*id_occurrences(parts), len(parts), len(self.terms), runs=True), len(parts))
 
     def weigh(self, rows: np.ndarray, indices: np.ndarray, counts: np.ndarray, n: int) -> tuple[np.ndarray, ...]:
         """TF-IDF values of counted cells, as the vectorizer makes them."""

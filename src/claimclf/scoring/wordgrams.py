@@ -242,9 +242,11 @@ def marked_in_place(tokens: tuple[str, ...], parts: list[list[str]]) -> list[str
 
 
 def split_by_owner(owners: list[np.ndarray], ids: list[np.ndarray], n: int) -> list[bytes]:
-    """Ids gathered with the clause each belongs to, as each clause's int32 bytes."""
+    """Ids gathered with the clause each belongs to, as each clause's int32 bytes in increasing order (a text's
+    ids are then a few sorted runs, which :func:`claimclf.scoring.chargrams.count_cells` counts faster)."""
     owner = np.concatenate(owners) if owners else _EMPTY
-    order = np.argsort(owner, kind="stable")
-    data = np.concatenate(ids)[order].astype(np.int32).tobytes()
+    found = np.concatenate(ids)
+    order = np.lexsort((found, owner))
+    data = found[order].astype(np.int32).tobytes()
     bounds = (np.searchsorted(owner[order], np.arange(n + 1)) * 4).tolist()
     return [data[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
