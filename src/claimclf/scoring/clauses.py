@@ -9,9 +9,8 @@ whole text. ``tests/test_clauses.py`` checks this against reading each text whol
 
 from __future__ import annotations
 
-import sys
-from itertools import chain, compress
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import is_, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from claimclf.boilerplate import is_long_note, kept_text, split_clauses
@@ -23,7 +22,6 @@ if TYPE_CHECKING:
     from claimclf.scoring.engine import Engine
 
 MEMO_BYTES = 24 << 20  # memory the clauses' parts may take, per process
-_sizeof = sys.getsizeof
 _WORDS, _CHARS, _CONTENT, _VOTES = (itemgetter(k) for k in range(4))
 
 
@@ -85,35 +83,30 @@ class Clauses:
         """Each text's clauses' parts, the clauses not seen before worked out together."""
         young = self.young
         found = [list(map(young.get, clauses)) for clauses in texts]  # the common case, in C
-        new: dict[str, tuple | None] = {}
-        for clauses, parts in zip(texts, found, strict=True):
-            if None in parts:
-                for clause, part in zip(clauses, parts, strict=True):
-                    if part is None and clause not in new:
-                        new[clause] = self._from_old(clause)
+        short = [k for k, parts in enumerate(found) if None in parts]
+        if not short:
+            return found
+        # The clauses not in the young generation, once each, in order; then those the old one holds.
+        missing = list(dict.fromkeys(chain.from_iterable(
+            compress(texts[k], map(is_, found[k], repeat(None))) for k in short)))
+        new = dict(zip(missing, map(self.old.get, missing), strict=True))
         todo = [clause for clause, part in new.items() if part is None]
         if todo:
             stream = Stream.of(todo)
             word_ids, char_ids = self.engine.clause_ids(todo, stream)
             content, votes = stream.sums(content_flags(stream.flat)), stream.picks(each_tokens_vote(stream.flat))
-            put = self._put
-            for part in zip(todo, word_ids, char_ids, content, votes, strict=True):
-                new[part[0]] = put(part[0], part[1:])
-        if new:
-            for clauses, parts in zip(texts, found, strict=True):
-                if None in parts:
-                    parts[:] = [new[c] if p is None else p for c, p in zip(clauses, parts, strict=True)]
+            new.update(zip(todo, zip(word_ids, char_ids, content, votes, strict=True), strict=True))
+        self._keep(new)
+        for k in short:
+            found[k] = [new[c] if p is None else p for c, p in zip(texts[k], found[k], strict=True)]
         return found
 
-    def _from_old(self, clause: str) -> tuple | None:
-        part = self.old.get(clause)
-        return self._put(clause, part) if part is not None else None
-
-    def _put(self, clause: str, part: tuple) -> tuple:
-        # Bytes the entry takes, about: the key, the id bytes, the votes, the tuple and a dict slot.
-        size = _sizeof(clause) + _sizeof(part[0]) + _sizeof(part[1]) + _sizeof(part[3]) + 160
-        if self.used + size > self.budget // 2:
-            self.old, self.young, self.used = self.young, {}, 0
-        self.young[clause] = part
-        self.used += size
-        return part
+    def _keep(self, parts: dict[str, tuple]) -> None:
+        """Put ``parts`` in the young generation, which becomes the old one when it takes half the budget."""
+        for clause, part in parts.items():
+            # Bytes the entry takes, about: the key (ASCII or not), the id bytes, the votes, the tuple, a dict slot.
+            size = 2 * len(clause) + len(part[0]) + len(part[1]) + 8 * len(part[3]) + 330
+            if self.used + size > self.budget // 2:
+                self.old, self.young, self.used = self.young, {}, 0
+            self.young[clause] = part
+            self.used += size
