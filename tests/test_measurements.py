@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimclf.measurements import measurement_tokens, readable
 from claimclf.text import normalize
@@ -68,3 +70,21 @@ def test_the_words_a_pattern_needs_decide_nothing_but_whether_it_runs():
     for _ in range(5000):
         text = normalize(" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))))
         assert measurement_tokens(text) == every_pattern(text), text
+
+
+PIECES = ["100", "650", "5", "2.", ".", " ", "  ", "\t", "\n", "\x0b", "\x1f", "g", "grams", "gram", "gx", "克", "x", "٣٣٣"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_the_quick_check_never_skips_a_weight_the_pattern_finds(text):
+    from claimclf.measurements import _GRAMS, _may_weigh
+
+    assert _may_weigh(text) or _GRAMS.search(text) is None
+
+
+def test_the_quick_check_skips_text_without_a_weight():
+    from claimclf.measurements import _may_weigh
+
+    assert not _may_weigh("superior field 20 degrees, taped 45, age 52, keen on surgery going well")
+    assert _may_weigh("resected 650 g of tissue") and _may_weigh("resected 650g") and _may_weigh("切除650克")

@@ -15,6 +15,7 @@ PREFIX = "m:"
 _NUM = r"(-?\d+(?:\.\d+)?)"
 
 _DIGIT = re.compile(r"\d")
+_DIGITS_AS_0 = bytes.maketrans(b"123456789", b"000000000")
 _FIELD = re.compile(r"(?:field|视野|vf)[^0-9。;.\n]{0,30}?" + _NUM + r"\s*(?:°|度|deg)")
 # Not after a digit or a point; the check follows the first digit, so the search can skip to digits.
 _GRAMS = re.compile(r"(\d(?<![\d.]\d)\d{2,3})\s*(?:g|grams?|克)(?![a-z])")
@@ -60,6 +61,14 @@ def _first_number(match: re.Match) -> float:
     return float(next(g for g in match.groups() if g is not None and re.fullmatch(_NUM, g)))
 
 
+def _may_weigh(text: str) -> bool:
+    """Whether :data:`_GRAMS` may match: in ASCII text only if a digit meets a g once spaces are gone, which bytes
+    show five times faster than the pattern's search (it tries every digit)."""
+    if not text.isascii():
+        return True
+    return b"0g" in text.encode("ascii").translate(_DIGITS_AS_0, b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f")
+
+
 def measurement_tokens(text: str) -> list[str]:
     """Threshold tokens for the measurements in normalised ``text`` (see :func:`claimclf.text.normalize`)."""
     if not _DIGIT.search(text):  # every measurement has a number: most clauses end here
@@ -71,10 +80,11 @@ def measurement_tokens(text: str) -> list[str]:
             v = float(m.group(1))
             if 0 < v <= 90:
                 found.append("field_le30" if v <= 30 else "field_gt30")
-    for m in _GRAMS.finditer(text):
-        v = float(m.group(1))
-        if 100 <= v <= 3000:
-            found.append("resection_ge500g" if v >= 500 else "resection_lt500g")
+    if _may_weigh(text):
+        for m in _GRAMS.finditer(text):
+            v = float(m.group(1))
+            if 100 <= v <= 3000:
+                found.append("resection_ge500g" if v >= 500 else "resection_lt500g")
     if "bmi" in text or "体重指数" in text:
         bmis = list(_BMI.finditer(text))
         if bmis:
