@@ -86,3 +86,32 @@ def test_evidence_is_the_definitions_with_ties_generic_names_and_repeats():
     texts = ["claim"] * 300
     for k in (1, 2, 4, 6):
         assert explainer.explain(texts, k=k, word_matrix=rows) == reference_explain(explainer, rows, k)
+
+
+def test_cells_sort_as_the_three_stable_sorts_define_even_where_float32_cannot_tell_strengths_apart():
+    import numpy as np
+
+    from claimclf.scoring.explain import _strongest_first_exactly, strongest_first
+
+    rng = np.random.default_rng(3)
+    for n_rows, longest in ((1, 1), (40, 12), (500, 60), (3, 3000)):
+        lengths = rng.integers(0, longest + 1, n_rows)
+        indptr = np.concatenate(([0], np.cumsum(lengths)))
+        cells = int(indptr[-1])
+        # Few distinct strengths (ties), some a hair apart (the same float32), zeros, and phrase lengths.
+        base = rng.choice([0.0, 0.25, 0.5, 1.0, 1.0 + 1e-12, 1.0 - 1e-13, 0.3333333333333333, 1 / 3 + 1e-17], cells)
+        strength = base * rng.choice([1.0, 1.0, 2.0], cells)
+        fewer_words = -rng.integers(0, 3, cells).astype(np.int8)
+        row_of = np.repeat(np.arange(n_rows), lengths)
+        got = strongest_first(indptr, strength, fewer_words)
+        assert got.tolist() == _strongest_first_exactly(row_of, strength, fewer_words).tolist()
+    assert (np.float32(1.0 + 1e-12) == np.float32(1.0)) and 1.0 + 1e-12 != 1.0  # the case the exact pass mends
+    # Keys too wide for 64 bits (many rows, a very long one, long phrases): the exact sorts throughout.
+    lengths = np.ones(20_000, dtype=np.int64)
+    lengths[7] = 9_000
+    indptr = np.concatenate(([0], np.cumsum(lengths)))
+    strength = rng.choice([0.5, 1.0, 2.0], int(indptr[-1]))
+    fewer_words = -rng.integers(0, 100, int(indptr[-1])).astype(np.int8)
+    row_of = np.repeat(np.arange(len(lengths)), lengths)
+    got = strongest_first(indptr, strength, fewer_words)
+    assert got.tolist() == _strongest_first_exactly(row_of, strength, fewer_words).tolist()

@@ -103,13 +103,7 @@ class Explainer:
         n = X.shape[0]
         contrib = X.data * self.coef[X.indices]
         lengths = np.diff(X.indptr)
-        # Sorted once for the block: by row, then strongest first; of equal weights (a word and a phrase that only
-        # appear together learn the same one) the longer phrase first, then column order. Stable passes from the
-        # last key to the first; small integers (words, rows) numpy sorts by radix.
-        by_words = np.argsort(self.fewer_words[X.indices], kind="stable")
-        by_strength = by_words[np.argsort(-np.abs(contrib[by_words]), kind="stable")]
-        row_of = np.repeat(np.arange(n, dtype=np.uint16 if n < 1 << 16 else np.int64), lengths)
-        order = by_strength[np.argsort(row_of[by_strength], kind="stable")]
+        order = strongest_first(X.indptr, np.abs(contrib), self.fewer_words[X.indices])
         # Each row's first few cells in that order, read as Python numbers; the rest only when a row needs it.
         take = np.minimum(lengths, k + CANDIDATES_BEYOND_K)
         offsets = np.cumsum(take) - take
@@ -150,6 +144,54 @@ class Explainer:
             "cosmetic": [(name(i), float(self.coef[i])) for i in list(order)[::-1][:n]],
             "therapeutic": [(name(i), float(self.coef[i])) for i in list(order)[:n]],
         }
+
+
+def strongest_first(indptr, strength, fewer_words):
+    """The cells of a block sorted by row, then strongest first; of equal strengths (a word and a phrase that only
+    appear together learn the same weight) the longer phrase first (``fewer_words`` lower), then column order.
+
+    One sort of 64-bit keys (row, strength as a float32, words, place in the row) that are all distinct, so the
+    fast unstable sort gives the one order; the rows where two different strengths round to the same float32
+    are sorted again exactly. Keys too wide for 64 bits (rows of tens of thousands of cells) take the exact
+    sort throughout.
+    """
+    import numpy as np
+
+    lengths = np.diff(indptr)
+    n, cells = len(lengths), len(strength)
+    if not cells:
+        return np.zeros(0, dtype=np.int64)
+    row_of = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    place = np.arange(cells, dtype=np.int64) - indptr[:-1][row_of]
+    words = (fewer_words - fewer_words.min()).astype(np.int64)
+    row_bits, word_bits = max(1, (n - 1).bit_length()), max(1, int(words.max()).bit_length())
+    place_bits = max(1, int(lengths.max() - 1).bit_length())
+    if row_bits + 31 + word_bits + place_bits > 64:
+        return _strongest_first_exactly(row_of, strength, fewer_words)
+    rounded = strength.astype(np.float32)
+    # A non-negative float32's bits sort as its value; subtracted from the largest, strongest comes first.
+    weaker = (np.uint32(0x7FFFFFFF) - rounded.view(np.uint32)).astype(np.uint64)
+    key = ((row_of.astype(np.uint64) << np.uint64(31 + word_bits + place_bits))
+           | (weaker << np.uint64(word_bits + place_bits))
+           | (words.astype(np.uint64) << np.uint64(place_bits)) | place.astype(np.uint64))
+    key.sort()
+    row = (key >> np.uint64(31 + word_bits + place_bits)).astype(np.int64)
+    order = indptr[:-1][row] + (key & np.uint64((1 << place_bits) - 1)).astype(np.int64)
+    ranked = rounded[order]
+    clash = (ranked[1:] == ranked[:-1]) & (strength[order][1:] != strength[order][:-1]) & (row[1:] == row[:-1])
+    for r in np.unique(row[1:][clash]).tolist():  # float32 could not tell two strengths apart: exactly, this row
+        a, b = int(indptr[r]), int(indptr[r + 1])
+        order[a:b] = a + _strongest_first_exactly(np.zeros(b - a, dtype=np.int64), strength[a:b], fewer_words[a:b])
+    return order
+
+
+def _strongest_first_exactly(row_of, strength, fewer_words):
+    """:func:`strongest_first` by three stable sorts, from the last key to the first."""
+    import numpy as np
+
+    by_words = np.argsort(fewer_words, kind="stable")
+    by_strength = by_words[np.argsort(-strength[by_words], kind="stable")]
+    return by_strength[np.argsort(row_of[by_strength], kind="stable")]
 
 
 def _pick(items: list[Evidence], seen: set[str], values: list[float], cols: list[int], names: list[str], k: int,
