@@ -214,3 +214,29 @@ def test_a_worker_killed_midway_ends_the_run_in_one_line(tmp_path, small_model, 
     err = proc.stderr.read().decode().strip()
     assert err == "Error: a scoring worker process died (out of memory?): try fewer --jobs or a smaller --batch-size", err
     assert list(out_dir.iterdir()) == [] and _wait_gone(marker) == []
+
+
+def test_a_batch_collects_garbage_less_often_and_leaves_the_settings_as_they_were(tmp_path, small_model, monkeypatch):
+    import gc
+
+    from claimclf.scoring.workers import BATCH_GC_THRESHOLD, batch_collection
+    from claimclf.workflows import score_file
+
+    before = gc.get_threshold()
+    assert before != BATCH_GC_THRESHOLD
+    with pytest.raises(RuntimeError), batch_collection():
+        assert gc.get_threshold() == BATCH_GC_THRESHOLD
+        raise RuntimeError("a failed batch")
+    assert gc.get_threshold() == before
+    src = tmp_path / "in.csv"
+    pd.DataFrame({"text": ["Ptosis blocks vision", "wants botox"]}).to_csv(src, index=False)
+    seen = []
+    real = ScorerSpec.build
+
+    def build(self):  # what the collector is set to while the batch is scored
+        seen.append(gc.get_threshold())
+        return real(self)
+
+    monkeypatch.setattr(ScorerSpec, "build", build)
+    score_file(str(src), str(tmp_path / "out.csv"), model=small_model, jobs=1)
+    assert seen == [BATCH_GC_THRESHOLD] and gc.get_threshold() == before

@@ -366,7 +366,7 @@ def score_file(
     """Score a file: every row out, in order, with the output columns; written under its name only when complete."""
     from claimclf.progress import Progress
     from claimclf.scoring.scorer import count_review, missing_column_error
-    from claimclf.scoring.workers import Pool, default_jobs, score_stream
+    from claimclf.scoring.workers import Pool, batch_collection, default_jobs, score_stream
     from claimclf.tables import ReadMeter, TableWriter, check_output_path, infer_format, iter_table
 
     in_fmt = infer_format(input, fmt)
@@ -400,6 +400,7 @@ def score_file(
         bar = Progress(progress, total=lambda done: meter.estimated_rows(read["rows"]))
         stack.callback(bar.close)
         stack.enter_context(_sigterm_as_interrupt())
+        stack.enter_context(batch_collection())
         stream = stack.enter_context(contextlib.closing(
             score_stream(spec, counted(), text_col=text_col, jobs=jobs, on_chunk=bar.update, pool=pool)
         ))

@@ -9,6 +9,7 @@ identical to ``--jobs 1``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -59,6 +60,25 @@ class ScorerSpec:
 
         engine = Engine.from_bytes(self.model_bytes, self.name)
         return Scorer(engine, Policy.from_sidecar(self.sidecar, self.band), evidence_terms=self.evidence_terms)
+
+
+# Scoring makes millions of short-lived lists and tuples and no cycles worth chasing: with the collector's
+# default (a young-generation pass every 700 allocations, each older pass scanning the clause memo) a tenth
+# of scoring's time went to it. Collected every 100,000 allocations, it takes about 1%.
+BATCH_GC_THRESHOLD = (100_000, 20, 20)
+
+
+@contextlib.contextmanager
+def batch_collection() -> Iterator[None]:
+    """The garbage collector tuned for a scoring batch while it runs; its settings as they were afterwards."""
+    import gc
+
+    before = gc.get_threshold()
+    gc.set_threshold(*BATCH_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def score_stream(
@@ -239,6 +259,9 @@ def _worker_main(conn, spec: ScorerSpec, parent_pid: int) -> None:
                 os._exit(1)
 
     threading.Thread(target=receive, name="claimclf-inbox", daemon=True).start()
+    import gc
+
+    gc.set_threshold(*BATCH_GC_THRESHOLD)  # this process only scores
     scorer, startup_error = None, None
     try:
         from claimclf.segmenter import segmenter_name
