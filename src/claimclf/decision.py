@@ -280,9 +280,9 @@ def _is_content(token: str) -> bool:
 _CONTENT = TokenMemo(_is_content)  # claims reuse a small vocabulary, and this runs for every token
 
 
-def content_flags(tokens):
-    """Whether each token is a content token (1) or not (0), lazily: for counting many clauses' tokens at once."""
-    return map(_CONTENT.__getitem__, tokens)
+def is_content_token(token: str) -> bool:
+    """Whether one token counts as content (memoised): for reading many clauses' tokens in one pass."""
+    return _CONTENT[token]
 
 
 def count_content_tokens(tokens: tuple[str, ...], limit: int | None = None) -> int:

@@ -101,9 +101,12 @@ def other_language_of_tokens(tokens: Iterable[str]) -> str:
     return other_language_of_votes(token_votes(tokens))
 
 
-def each_tokens_vote(tokens: Iterable[str]):
-    """The language each token votes for, or None, lazily: for many clauses' tokens at once."""
-    return map(_TOKEN_VOTES.__getitem__, tokens)
+VOTING = ("en", *OTHERS)  # every language a token can vote for
+
+
+def token_vote(token: str) -> str | None:
+    """The language one token votes for, or None (memoised): for reading many clauses' tokens in one pass."""
+    return _TOKEN_VOTES[token]
 
 
 def token_votes(tokens: Iterable[str]) -> tuple[str, ...]:

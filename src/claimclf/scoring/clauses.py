@@ -13,15 +13,19 @@ from itertools import chain, compress, repeat
 from operator import is_, itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
+import numpy as np
+
 from claimclf.boilerplate import is_long_note, kept_text, split_clauses
-from claimclf.decision import content_flags
-from claimclf.languages import each_tokens_vote
+from claimclf.decision import is_content_token
+from claimclf.languages import VOTING, token_vote
 from claimclf.scoring.wordgrams import Stream
+from claimclf.text import TokenMemo
 
 if TYPE_CHECKING:
     from claimclf.scoring.engine import Engine
 
 MEMO_BYTES = 24 << 20  # memory the clauses' parts may take, per process
+ENTRY_BYTES = 330  # an entry's size beyond its key, ids and votes: the objects' headers, the tuple, a dict slot
 _WORDS, _CHARS, _CONTENT, _VOTES = (itemgetter(k) for k in range(4))
 
 
@@ -94,19 +98,50 @@ class Clauses:
         if todo:
             stream = Stream.of(todo)
             word_ids, char_ids = self.engine.clause_ids(todo, stream)
-            content, votes = stream.sums(content_flags(stream.flat)), stream.picks(each_tokens_vote(stream.flat))
+            content, votes = _content_and_votes(stream)
             new.update(zip(todo, zip(word_ids, char_ids, content, votes, strict=True), strict=True))
-        self._keep(new)
-        for k in short:
-            found[k] = [new[c] if p is None else p for c, p in zip(texts[k], found[k], strict=True)]
+        if self._keep(new):  # every clause of the chunk is now in the young generation
+            young = self.young
+            for k in short:
+                found[k] = list(map(young.get, texts[k]))
+        else:
+            for k in short:
+                found[k] = [new[c] if p is None else p for c, p in zip(texts[k], found[k], strict=True)]
         return found
 
-    def _keep(self, parts: dict[str, tuple]) -> None:
-        """Put ``parts`` in the young generation, which becomes the old one when it takes half the budget."""
-        for clause, part in parts.items():
-            # Bytes the entry takes, about: the key (ASCII or not), the id bytes, the votes, the tuple, a dict slot.
-            size = 2 * len(clause) + len(part[0]) + len(part[1]) + 8 * len(part[3]) + 330
+    def _keep(self, parts: dict[str, tuple]) -> bool:
+        """Put ``parts`` in the young generation, which becomes the old one when it takes half the budget;
+        whether the young generation kept what it held before."""
+        # Bytes the entries take, about: the keys (ASCII or not), the id bytes, the votes, the tuples, dict slots.
+        size = (2 * sum(map(len, parts)) + sum(map(len, map(_WORDS, parts.values())))
+                + sum(map(len, map(_CHARS, parts.values()))) + 8 * sum(map(len, map(_VOTES, parts.values())))
+                + ENTRY_BYTES * len(parts))
+        if self.used + size <= self.budget // 2:
+            self.young.update(parts)
+            self.used += size
+            return True
+        for clause, part in parts.items():  # the young generation fills on the way: an entry at a time
+            size = 2 * len(clause) + len(part[0]) + len(part[1]) + 8 * len(part[3]) + ENTRY_BYTES
             if self.used + size > self.budget // 2:
                 self.old, self.young, self.used = self.young, {}, 0
             self.young[clause] = part
             self.used += size
+        return False
+
+
+_VOTE_NAMES = np.array([None, *VOTING], dtype=object)
+_VOTE_CODE = {lang: k for k, lang in enumerate(_VOTE_NAMES.tolist())}
+# What a token tells the doubt rules, in one number: whether it is content (bit 0), the language it votes for (above).
+_FACTS = TokenMemo(lambda token: is_content_token(token) | _VOTE_CODE[token_vote(token)] << 1)
+
+
+def _content_and_votes(stream: Stream) -> tuple[list[int], list[tuple[str, ...]]]:
+    """Each clause's content tokens and its tokens' votes, in order, from one lookup per token."""
+    facts = np.fromiter(map(_FACTS.__getitem__, stream.flat), dtype=np.int64, count=len(stream.flat))
+    if not len(stream.tokens):
+        return [], []
+    content = np.add.reduceat(facts & 1, stream.starts[:-1]).tolist()
+    voting = np.flatnonzero(facts >> 1)
+    names = _VOTE_NAMES[facts[voting] >> 1].tolist()
+    bounds = np.searchsorted(stream.owner[voting], np.arange(len(stream.tokens) + 1)).tolist()
+    return content, [tuple(names[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]

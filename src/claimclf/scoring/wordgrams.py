@@ -220,19 +220,6 @@ class Stream(NamedTuple):
         np.cumsum(lengths, out=starts[1:])
         return cls(tokens, flat, np.repeat(np.arange(len(tokens), dtype=np.int64), lengths), starts)
 
-    def sums(self, values) -> list[int]:
-        """Each clause's sum of ``values``, one number per entry of ``flat``."""
-        per_token = np.fromiter(values, dtype=np.int64, count=len(self.flat))
-        return np.add.reduceat(per_token, self.starts[:-1]).tolist() if len(self.tokens) else []
-
-    def picks(self, values) -> list[tuple]:
-        """Each clause's values that are not None, in order, one value per entry of ``flat``."""
-        values = list(values)
-        at = np.fromiter(compress(range(len(values)), values), dtype=np.int64)
-        kept = list(filter(None, values))
-        bounds = np.searchsorted(self.owner[at], np.arange(len(self.tokens) + 1)).tolist()
-        return [tuple(kept[a:b]) for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
-
 
 def marked_in_place(tokens: tuple[str, ...], parts: list[list[str]]) -> list[str]:
     """``tokens`` with each part between boundaries replaced by its marked form (``parts``, the non-empty
