@@ -31,7 +31,6 @@ _CJK_RUN = re.compile(f"[{CJK}]+")
 CLAUSE_END = r"(?:[;!?]|[.,](?!\d))[.,;!?]*\s*"
 # The same, written so that the search skips to the next mark (one character class first): twice as fast.
 _CLAUSE_SPLIT = re.compile(r"([.,;!?](?<![.,](?=\d))[.,;!?]*\s*)")
-_RUN = re.compile(r"[a-z0-9\-]+")
 _CLOSING = re.compile(r"[.,;!?]")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")  # what may not touch a Latin marker
 
@@ -86,45 +85,39 @@ class Boilerplate:
         return tuple((m, True) for m in self._latin) + tuple((m, False) for m in self._chinese)
 
     @cached_property
-    def _keys(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
-        """Ranks in :attr:`_order` by what a text must hold for them to fit anywhere.
+    def _automaton(self):
+        """Every marker in one Aho-Corasick automaton, each with its rank in :attr:`_order`, its length and
+        whether it must stand as a whole word; None without markers."""
+        if not self._order:
+            return None
+        import ahocorasick
 
-        A whole-word marker starting with a word character starts a run of word characters in the
-        text equal to its own first run; any other marker needs its first character.
-        """
-        by_run: dict[str, list[int]] = {}
-        by_char: dict[str, list[int]] = {}
+        automaton = ahocorasick.Automaton()
         for rank, (marker, whole_word) in enumerate(self._order):
-            run = _RUN.match(marker) if whole_word else None
-            if run:
-                by_run.setdefault(run.group(), []).append(rank)
-            else:
-                by_char.setdefault(marker[0], []).append(rank)
-        return by_run, by_char
+            automaton.add_word(marker, (rank, len(marker), whole_word))
+        automaton.make_automaton()
+        return automaton
 
     def hits(self, text: str) -> list[tuple[int, int]]:
-        """The spans :attr:`_pattern` matches in ``text``, found with ``str.find`` for the markers ``text`` may hold.
+        """The spans :attr:`_pattern` matches in ``text``, from one pass of :attr:`_automaton` over it.
 
         The same spans as ``_pattern.finditer`` (at each place the first marker in the pattern's order
         that fits wins, and the search goes on after it), several times faster on a long note:
         a regular expression of 136 alternatives tries them at every place.
         """
-        by_run, by_char = self._keys
-        ranks = [r for run in by_run.keys() & _RUN.findall(text) for r in by_run[run]]
-        ranks += [r for ch in by_char.keys() & set(text) for r in by_char[ch]]
-        if not ranks:
+        if self._automaton is None:
             return []
         found: dict[int, tuple[int, int]] = {}  # start -> (rank, end) of the first fitting marker there
-        order = self._order
-        for rank in sorted(ranks):
-            marker, whole_word = order[rank]
-            at = text.find(marker)
-            while at >= 0:
-                end = at + len(marker)
-                if at not in found and (not whole_word or (
-                        (at == 0 or text[at - 1] not in _WORD_CHARS) and (end == len(text) or text[end] not in _WORD_CHARS))):
-                    found[at] = (rank, end)
-                at = text.find(marker, at + 1)
+        size = len(text)
+        for last, (rank, length, whole_word) in self._automaton.iter(text):
+            end = last + 1
+            at = end - length
+            if whole_word and not ((at == 0 or text[at - 1] not in _WORD_CHARS)
+                                   and (end == size or text[end] not in _WORD_CHARS)):
+                continue
+            best = found.get(at)
+            if best is None or rank < best[0]:
+                found[at] = (rank, end)
         spans: list[tuple[int, int]] = []
         cursor = 0
         for start in sorted(found):
