@@ -119,13 +119,16 @@ def test_long_overlapping_reasons_match_as_the_lexicon_does():
         ("goal", "e f", "ef"), ("goal", "f", "f"), ("condition", "a b", "ab"), ("goal", "a b", "ab_goal"),
     ])
     analyzer = WordAnalyzer(lexicon=lexicon, function_words=False, stopwords=False)
-    clauses = ["a b c d e f", "a b c d e", "b c d e f", "c d e f", "x a b x", "no a b c", "f f e f"]
+    # A scope covers five tokens: "no x x x x a b" scopes a but not b, so "a b" takes no prefix; "no a b" scopes both.
+    clauses = ["a b c d e f", "a b c d e", "b c d e f", "c d e f", "x a b x", "no a b c", "f f e f", "no x x x x a b",
+               "no x x x x a b c d e f", "no a b but c d e", "risk of e f and f"]
     vocabulary = sorted({f for c in clauses for p in analyzer.raw_clauses(c) for f in analyzer.clause_features(p)})
     index = {t: i for i, t in enumerate(vocabulary)}
     got = WordGrams(vocabulary, index, analyzer).clause_ids(clauses)
     for clause, found in zip(clauses, got, strict=True):
         assert ids(found) == by_the_analyzer(analyzer, index, clause), clause
     assert "cond=six" in vocabulary and "goal=ab_goal" not in vocabulary  # the first term listed wins
+    assert {"cond=ab", "not:cond=ab", "cond=six", "risk:goal=ef", "cond=cde"} <= set(vocabulary)
 
 
 def test_no_clause_and_empty_clauses(engine):

@@ -126,6 +126,8 @@ class _Block:
     ``occurrences`` maps texts to the vocabulary ids of their features, one per occurrence.
     """
 
+    clause_ids_sorted = False  # whether each clause's ids come in increasing order (a text's are then sorted runs)
+
     def __init__(self, terms: list[str], idf: np.ndarray, settings: dict[str, Any]) -> None:
         self.terms = terms
         self.idf = idf
@@ -152,8 +154,9 @@ class _Block:
         return self.weigh(*self.counts(texts), len(texts))
 
     def rows_of_ids(self, parts: list[bytes]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """:meth:`rows` of texts given as their feature ids (int32 bytes, one id per occurrence, each clause's in order)."""
-        return self.weigh(*count_cells(*id_occurrences(parts), len(parts), len(self.terms), runs=True), len(parts))
+        """:meth:`rows` of texts given as their feature ids (int32 bytes, one id per occurrence)."""
+        return self.weigh(*count_cells(*id_occurrences(parts), len(parts), len(self.terms), runs=self.clause_ids_sorted),
+                          len(parts))
 
     def weigh(self, rows: np.ndarray, indices: np.ndarray, counts: np.ndarray, n: int) -> tuple[np.ndarray, ...]:
         """TF-IDF values of counted cells, as the vectorizer makes them."""
@@ -235,6 +238,8 @@ class _WordBlock(_Block):
 
 class _CharBlock(_Block):
     """Character n-grams of a whole chunk at once (:mod:`claimclf.scoring.chargrams`)."""
+
+    clause_ids_sorted = True  # CharGrams counts by row, then id
 
     def __init__(self, terms: np.ndarray, idf: np.ndarray, settings: dict[str, Any]) -> None:
         super().__init__(terms, idf, settings)

@@ -97,7 +97,7 @@ class _Reasons:
                 terms.setdefault(tokens, feature)  # of terms with the same tokens, the first listed is matched
         sequences = list(terms)
         self.trie = _Trie.of(sequences)
-        features = [terms[s] for s in sequences]
+        features = self.features = [terms[s] for s in sequences]
         get = index.get
         self.ids = np.array([get(f, -1) for f in features], dtype=np.int64)
         self.any_ids = np.array([get(f.split("=", 1)[0] + "=" + ANY, -1) for f in features], dtype=np.int64)
@@ -105,12 +105,10 @@ class _Reasons:
         numbers = self.trie.numbers
         self.codes = TokenMemo(lambda t: numbers.get(t, UNKNOWN))
 
-    def match(self, tokens: list[str], owner: np.ndarray, skip: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-        """(owner, feature id) of the reasons unscoped ``tokens`` name, owners ``skip`` left out."""
+    def match(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Where the reasons plain ``tokens`` name start, and which terms (their numbers here) they are."""
         trie = self.trie
         codes = np.fromiter(map(self.codes.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-        if skip is not None:
-            codes[skip] = UNKNOWN
         best = np.full(len(codes), -1, dtype=np.int64)  # the longest term starting at each token
         nodes = trie.start(codes)
         for size in range(1, min(trie.longest, len(codes)) + 1):
@@ -119,22 +117,24 @@ class _Reasons:
             if not len(at) and not np.any(nodes >= 0):
                 break
         starts = np.flatnonzero(best >= 0)
-        if not len(starts):
-            return _EMPTY, _EMPTY
-        ranks = best[starts]
-        ends = starts + self.sizes[ranks]
-        if len(starts) > 1 and bool(np.any(starts[1:] < ends[:-1])):  # overlaps: the earlier match takes its tokens
-            taken, free_from = [], 0
-            for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
-                taken.append(s >= free_from)
-                if taken[-1]:
-                    free_from = e
-            ranks, starts = ranks[taken], starts[taken]
-        who = owner[starts]
-        ids = np.stack([self.ids[ranks], self.any_ids[ranks]], axis=1).ravel()
-        who = np.repeat(who, 2)
-        known = ids >= 0
-        return who[known], ids[known]
+        terms = best[starts]
+        if len(starts) > 1:
+            ends = starts + self.sizes[terms]
+            if bool(np.any(starts[1:] < ends[:-1])):  # overlaps: the earlier match takes its tokens
+                taken, free_from = [], 0
+                for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
+                    taken.append(s >= free_from)
+                    if taken[-1]:
+                        free_from = e
+                starts, terms = starts[taken], terms[taken]
+        return starts, terms
+
+    def scoped_ids(self, term: int, prefix: str, index: dict[str, int]) -> list[int]:
+        """The ids of a reason named inside a scope (``prefix``), as :meth:`claimclf.lexicon.Lexicon.features`
+        names it: the scope's prefix before the reason and before its kind."""
+        feature = self.features[term]
+        found = (index.get(prefix + feature), index.get(prefix + feature.split("=", 1)[0] + "=" + ANY))
+        return [i for i in found if i is not None]
 
 
 class WordGrams:
@@ -177,22 +177,34 @@ class WordGrams:
         if analyzer.negation:
             opens = SCOPE_OPENERS[analyzer.risk]
             scoped = [i for i, clause in enumerate(tokens) if not opens.isdisjoint(clause)]
-        named: list[int] = []
+        marked: dict[int, list[str]] = {}
         for i in scoped:  # a scope marks the tokens it covers: the analyzer's own code, clause by clause
             parts = [analyzer.marked(p) for p in analyzer.raw_clauses(clauses[i])]
-            marked = marked_in_place(tokens[i], parts)
-            codes[starts[i] : starts[i] + len(marked)] = list(map(self.codes.__getitem__, marked))
-            if lexicon is not None:
-                ids = [t for p in parts for t in map(self.index.get, lexicon.features(p, PREFIXES)) if t is not None]
-                named += ids
-                found_owner.append(np.full(len(ids), i, dtype=np.int64))
-        found_ids.append(np.array(named, dtype=np.int64))
+            marked[i] = marked_in_place(tokens[i], parts)
+            codes[starts[i] : starts[i] + len(marked[i])] = list(map(self.codes.__getitem__, marked[i]))
         if lexicon is not None:
+            # Marking only prefixes tokens, so reasons start where they do in the plain tokens; one named inside
+            # a scope takes the scope's prefix when all its tokens share it (the lexicon's rule).
             reasons = self._all_reasons if has_cjk("".join(clauses)) else self._latin_reasons
-            skip = np.isin(owner, scoped) if scoped else None
-            who, ids = reasons.match(flat, owner, skip)
-            found_owner.append(who)
-            found_ids.append(ids)
+            at, terms = reasons.match(flat)
+            who = owner[at]
+            plain = np.ones(len(at), dtype=bool)
+            if scoped:
+                plain = ~np.isin(who, scoped)
+                named, named_owner = [], []
+                for k in np.flatnonzero(~plain).tolist():
+                    i, term = int(who[k]), int(terms[k])
+                    a = int(at[k] - starts[i])
+                    scopes = {_scope_of(t) for t in marked[i][a : a + int(reasons.sizes[term])]}
+                    ids = reasons.scoped_ids(term, scopes.pop() if len(scopes) == 1 else "", self.index)
+                    named += ids
+                    named_owner += [i] * len(ids)
+                found_owner.append(np.array(named_owner, dtype=np.int64))
+                found_ids.append(np.array(named, dtype=np.int64))
+            ids = np.stack([reasons.ids[terms[plain]], reasons.any_ids[terms[plain]]], axis=1).ravel()
+            known = ids >= 0
+            found_owner.append(np.repeat(who[plain], 2)[known])
+            found_ids.append(ids[known])
         kept = codes != DROPPED
         codes, kept_owner = codes[kept], owner[kept]
         nodes = self.trie.start(codes)
@@ -221,6 +233,14 @@ class Stream(NamedTuple):
         return cls(tokens, flat, np.repeat(np.arange(len(tokens), dtype=np.int64), lengths), starts)
 
 
+def _scope_of(token: str) -> str:
+    """The scope prefix a marked token carries, or ""."""
+    for prefix in PREFIXES:
+        if token.startswith(prefix):
+            return prefix
+    return ""
+
+
 def marked_in_place(tokens: tuple[str, ...], parts: list[list[str]]) -> list[str]:
     """``tokens`` with each part between boundaries replaced by its marked form (``parts``, the non-empty
     parts in order, each as long as it was): the same length, boundaries where they were."""
@@ -229,11 +249,9 @@ def marked_in_place(tokens: tuple[str, ...], parts: list[list[str]]) -> list[str
 
 
 def split_by_owner(owners: list[np.ndarray], ids: list[np.ndarray], n: int) -> list[bytes]:
-    """Ids gathered with the clause each belongs to, as each clause's int32 bytes in increasing order (a text's
-    ids are then a few sorted runs, which :func:`claimclf.scoring.chargrams.count_cells` counts faster)."""
+    """Ids gathered with the clause each belongs to, as each clause's int32 bytes."""
     owner = np.concatenate(owners) if owners else _EMPTY
-    found = np.concatenate(ids)
-    order = np.lexsort((found, owner))
-    data = found[order].astype(np.int32).tobytes()
+    order = np.argsort(owner, kind="stable")  # a few sorted runs: a merge sort joins them in a pass or two
+    data = np.concatenate(ids)[order].astype(np.int32).tobytes()
     bounds = (np.searchsorted(owner[order], np.arange(n + 1)) * 4).tolist()
     return [data[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
