@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from claimclf.languages import latin_language, other_language, ranks
 
 
@@ -27,3 +30,14 @@ def test_a_token_stream_votes_as_its_latin_words_do():
         words = [t for t in tokens if t.isascii() and t.isalpha()]
         assert other_language_of_tokens(tokens) == other_language(words)
     assert other_language_of_tokens("el paciente tiene dolor en el ojo y no puede ver".split()) == "Spanish"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["en", "en", "en", "fr", "de", "es", "it"]), max_size=40))
+def test_the_quick_count_of_votes_gives_what_counting_every_language_gives(votes):
+    from collections import Counter
+
+    from claimclf.languages import _named_other, _top, other_language_of_votes
+
+    assert other_language_of_votes(tuple(votes)) == _named_other(*_top(Counter(votes)))
+    assert other_language_of_votes(iter(votes)) == _named_other(*_top(Counter(votes)))

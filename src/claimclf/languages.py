@@ -116,6 +116,12 @@ def token_votes(tokens: Iterable[str]) -> tuple[str, ...]:
 
 def other_language_of_votes(votes: Iterable[str]) -> str:
     """:func:`other_language_of_tokens` from the tokens' :func:`token_votes`."""
+    if isinstance(votes, tuple):
+        english = votes.count("en")
+        # Another language needs MIN_VOTES votes and more than twice English's; the others together may not have
+        # them (most English text), which two counts in C show without counting every language.
+        if len(votes) - english < max(MIN_VOTES, 2 * english + 1):
+            return ""
     return _named_other(*_top(Counter(votes)))
 
 
