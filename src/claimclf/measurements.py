@@ -25,6 +25,7 @@ _REFLUX = re.compile(
     r"|(\d{3,4})\s*(?:ms|毫秒)[^。;\n]{0,20}?(?:reflux|返流|反流)"
 )
 _VEIN_WORDS = ("vein", "gsv", "ssv", "saphenous", "静脉", "大隐", "小隐")
+_VEIN_LATIN = tuple(w for w in _VEIN_WORDS if w.isascii())
 _VEIN = re.compile(f"(?:{'|'.join(_VEIN_WORDS)})" + r"[^。;\n]{0,40}?(\d+(?:\.\d+)?)\s*mm")
 _OVERJET = re.compile(r"(reverse\s+|反)?(?:overjet|覆盖|oj)[^0-9。;\n]{0,20}?" + _NUM + r"\s*mm")
 _HEADACHE = re.compile(r"(\d{1,2})\s*(?:headache\s+)?days?\s*(?:/|per|a|each)\s*month|每月(?:头痛|发作)?\s*(\d{1,2})\s*天")
@@ -74,8 +75,9 @@ def measurement_tokens(text: str) -> list[str]:
     if not _DIGIT.search(text):  # every measurement has a number: most clauses end here
         return []
     found: list[str] = []
-    # Each pattern runs only on text holding the words it cannot match without.
-    if "field" in text or "视野" in text or "vf" in text:
+    # Each pattern runs only on text holding the words it cannot match without; ASCII text holds no Chinese one.
+    chinese = not text.isascii()
+    if "field" in text or "vf" in text or (chinese and "视野" in text):
         for m in _FIELD.finditer(text):
             v = float(m.group(1))
             if 0 < v <= 90:
@@ -85,7 +87,7 @@ def measurement_tokens(text: str) -> list[str]:
             v = float(m.group(1))
             if 100 <= v <= 3000:
                 found.append("resection_ge500g" if v >= 500 else "resection_lt500g")
-    if "bmi" in text or "体重指数" in text:
+    if "bmi" in text or (chinese and "体重指数" in text):
         bmis = list(_BMI.finditer(text))
         if bmis:
             high, mid = (32.5, 27.5) if has_cjk(text) else (35.0, 30.0)
@@ -97,26 +99,27 @@ def measurement_tokens(text: str) -> list[str]:
                 comorbid = any(not _NEGATED.search(text[max(0, c.start() - 12) : c.start()])
                                for c in _COMORBID.finditer(text))
             found.append(f"bmi_{band}_comorbid" if band != "low" and comorbid else f"bmi_{band}")
-    if ("ms" in text or "毫秒" in text) and ("reflux" in text or "返流" in text or "反流" in text):
+    if ("ms" in text or (chinese and "毫秒" in text)) and (
+            "reflux" in text or (chinese and ("返流" in text or "反流" in text))):
         for m in _REFLUX.finditer(text):
             found.append("reflux_ge500ms" if _first_number(m) >= 500 else "reflux_lt500ms")
     if "mm" in text:
-        if any(word in text for word in _VEIN_WORDS):
+        if any(word in text for word in (_VEIN_WORDS if chinese else _VEIN_LATIN)):
             for m in _VEIN.finditer(text):
                 v = float(m.group(1))
                 if v < 30:
                     found.append("vein_ge4.5mm" if v >= 4.5 else "vein_lt4.5mm")
-        if "oj" in text or "overjet" in text or "覆盖" in text:
+        if "oj" in text or "overjet" in text or (chinese and "覆盖" in text):
             for m in _OVERJET.finditer(text):
                 v = float(m.group(2))
                 if m.group(1):
                     v = -abs(v)
                 found.append("overjet_outside" if v >= 5 or v <= 0 else "overjet_within")
-    if "每月" in text or ("month" in text and _DAYS_PER_MONTH.search(text)):
+    if (chinese and "每月" in text) or ("month" in text and _DAYS_PER_MONTH.search(text)):
         for m in _HEADACHE.finditer(text):
             v = _first_number(m)
             found.append("headache_ge15" if v >= 15 else "headache_lt15")
-    return [PREFIX + t for t in dict.fromkeys(found)]
+    return [PREFIX + t for t in dict.fromkeys(found)] if found else []
 
 
 def readable(token: str, chinese: bool = False) -> str:
