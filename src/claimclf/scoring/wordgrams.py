@@ -105,10 +105,10 @@ class _Reasons:
         numbers = self.trie.numbers
         self.codes = TokenMemo(lambda t: numbers.get(t, UNKNOWN))
 
-    def match(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Where the reasons plain ``tokens`` name start, and which terms (their numbers here) they are."""
+    def match(self, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where the reasons plain tokens name start, and which terms (their numbers here) they are; ``codes`` are
+        the tokens' numbers (:attr:`codes`)."""
         trie = self.trie
-        codes = np.fromiter(map(self.codes.__getitem__, tokens), dtype=np.int64, count=len(tokens))
         best = np.full(len(codes), -1, dtype=np.int64)  # the longest term starting at each token
         nodes = trie.start(codes)
         for size in range(1, min(trie.longest, len(codes)) + 1):
@@ -154,6 +154,7 @@ class WordGrams:
         numbers = self.trie.numbers
         keep = keeps(analyzer.function_words, analyzer.stopwords)
         self.codes = TokenMemo(lambda t: SEPARATOR if t == BOUNDARY else numbers.get(t, UNKNOWN) if keep[t] else DROPPED)
+        self._packed: dict[bool, TokenMemo] = {}
 
     @cached_property
     def _latin_reasons(self) -> _Reasons:
@@ -163,6 +164,16 @@ class WordGrams:
     def _all_reasons(self) -> _Reasons:
         return _Reasons(self.analyzer.lexicon.by_first_token(chinese=True), self.index)
 
+    def _both_codes(self, chinese: bool) -> TokenMemo:
+        """A token's n-gram number and its number among the reasons' tokens, packed in one number: one lookup a
+        token instead of two."""
+        memo = self._packed.get(chinese)
+        if memo is None:
+            reasons = (self._all_reasons if chinese else self._latin_reasons).codes
+            codes = self.codes
+            memo = self._packed[chinese] = TokenMemo(lambda t: (codes[t] - DROPPED) | (reasons[t] - UNKNOWN) << 32)
+        return memo
+
     def clause_ids(self, clauses: list[str], stream: Stream | None = None) -> list[bytes]:
         """The word feature ids of each clause (normalised text between closing marks), int32 bytes, one per
         occurrence: what :meth:`claimclf.scoring.engine._WordBlock.clause_ids_of_new` gives, in another order.
@@ -170,7 +181,12 @@ class WordGrams:
         analyzer, lexicon = self.analyzer, self.analyzer.lexicon
         stream = Stream.of(clauses) if stream is None else stream
         tokens, flat, owner, starts = stream
-        codes = np.fromiter(map(self.codes.__getitem__, flat), dtype=np.int64, count=len(flat))
+        if lexicon is not None:
+            chinese = has_cjk("".join(clauses))
+            packed = np.fromiter(map(self._both_codes(chinese).__getitem__, flat), dtype=np.int64, count=len(flat))
+            codes, reason_codes = (packed & 0xFFFFFFFF) + DROPPED, (packed >> 32) + UNKNOWN
+        else:
+            codes = np.fromiter(map(self.codes.__getitem__, flat), dtype=np.int64, count=len(flat))
         found_owner: list[np.ndarray] = []
         found_ids: list[np.ndarray] = []
         scoped: list[int] = []
@@ -185,8 +201,8 @@ class WordGrams:
         if lexicon is not None:
             # Marking only prefixes tokens, so reasons start where they do in the plain tokens; one named inside
             # a scope takes the scope's prefix when all its tokens share it (the lexicon's rule).
-            reasons = self._all_reasons if has_cjk("".join(clauses)) else self._latin_reasons
-            at, terms = reasons.match(flat)
+            reasons = self._all_reasons if chinese else self._latin_reasons
+            at, terms = reasons.match(reason_codes)
             who = owner[at]
             plain = np.ones(len(at), dtype=bool)
             if scoped:
