@@ -70,10 +70,13 @@ class Clauses:
                 read, keep = kept_text(norm, pieces, boilerplate.dropped(norm, pieces))
             clauses = pieces[::2]
             readings.append((read, clauses if keep is None else list(compress(clauses, keep))))
-        parts = self._parts([clauses for _, clauses in readings])
+        parts = self._parts(list(chain.from_iterable(clauses for _, clauses in readings)))
         measured = self.engine.measured_ids
         out: list[Reading] = []
-        for (read, _), found in zip(readings, parts, strict=True):
+        end = 0
+        for read, clauses in readings:
+            start, end = end, end + len(clauses)
+            found = parts[start:end]
             out.append(Reading(
                 read,
                 b"".join(map(_WORDS, found)) + measured(read),
@@ -83,16 +86,13 @@ class Clauses:
             ))
         return out
 
-    def _parts(self, texts: list[list[str]]) -> list[list[tuple]]:
-        """Each text's clauses' parts, the clauses not seen before worked out together."""
-        young = self.young
-        found = [list(map(young.get, clauses)) for clauses in texts]  # the common case, in C
-        short = [k for k, parts in enumerate(found) if None in parts]
-        if not short:
+    def _parts(self, clauses: list[str]) -> list[tuple]:
+        """Each clause's parts (the chunk's clauses end to end), those not seen before worked out together."""
+        found = list(map(self.young.get, clauses))  # the common case, in C
+        if None not in found:
             return found
         # The clauses not in the young generation, once each, in order; then those the old one holds.
-        missing = list(dict.fromkeys(chain.from_iterable(
-            compress(texts[k], map(is_, found[k], repeat(None))) for k in short)))
+        missing = list(dict.fromkeys(compress(clauses, map(is_, found, repeat(None)))))
         new = dict(zip(missing, map(self.old.get, missing), strict=True))
         todo = [clause for clause, part in new.items() if part is None]
         if todo:
@@ -101,13 +101,8 @@ class Clauses:
             content, votes = _content_and_votes(stream)
             new.update(zip(todo, zip(word_ids, char_ids, content, votes, strict=True), strict=True))
         if self._keep(new):  # every clause of the chunk is now in the young generation
-            young = self.young
-            for k in short:
-                found[k] = list(map(young.get, texts[k]))
-        else:
-            for k in short:
-                found[k] = [new[c] if p is None else p for c, p in zip(texts[k], found[k], strict=True)]
-        return found
+            return list(map(self.young.get, clauses))
+        return [new[c] if p is None else p for c, p in zip(clauses, found, strict=True)]
 
     def _keep(self, parts: dict[str, tuple]) -> bool:
         """Put ``parts`` in the young generation, which becomes the old one when it takes half the budget;
