@@ -82,3 +82,24 @@ def tmpfs(tmp_path) -> Iterator:
     yield mount
     for where in reversed(mounted):
         subprocess.run(["umount", "-l", str(where)], capture_output=True)
+
+
+@pytest.fixture(scope="session")
+def scoring_engine(small_model):
+    """The small model's scoring arrays, as every scoring process loads them."""
+    from claimclf.persistence import load
+    from claimclf.scoring.engine import Engine, to_bytes
+
+    return Engine.from_bytes(to_bytes(load(small_model).pipeline()))
+
+
+@pytest.fixture(scope="session")
+def corpus_and_dev_texts(small_corpus) -> list[str]:
+    """The small corpus's texts, and the development sets' where they are here (the corpus alone in a user's clone)."""
+    import pandas as pd
+
+    found = pd.read_csv(small_corpus)["text"].tolist()
+    for path in (DEV_SET, REAL_DEV_SET):
+        if path.is_file():
+            found += pd.read_csv(path)["text"].astype(str).tolist()
+    return found

@@ -17,7 +17,6 @@ from claimclf.scoring.clauses import Clauses
 from claimclf.scoring.engine import Engine, to_bytes
 from claimclf.text import chinese_runs, normalize, tokenize
 
-from .conftest import DEV_SET, REAL_DEV_SET
 from .test_engine import EDGE_TEXTS
 
 # Characters that make clause and token boundaries interesting: marks, digits around points, dashes, Chinese.
@@ -25,17 +24,13 @@ TRICKY = st.text(alphabet="ab z09.,;:!?()-–/%°\n 视野上睑下垂，。；�
 
 
 @pytest.fixture(scope="module")
-def engine(small_model):
-    return Engine.from_bytes(to_bytes(load(small_model).pipeline()))
+def engine(scoring_engine):
+    return scoring_engine
 
 
 @pytest.fixture(scope="module")
-def texts(small_corpus):
-    found = pd.read_csv(small_corpus)["text"].tolist() + EDGE_TEXTS
-    for path in (DEV_SET, REAL_DEV_SET):  # real notes where they are here; the corpus alone in a user's clone
-        if path.is_file():
-            found += pd.read_csv(path)["text"].astype(str).tolist()
-    return [normalize(t) for t in found]
+def texts(corpus_and_dev_texts):
+    return [normalize(t) for t in corpus_and_dev_texts + EDGE_TEXTS]
 
 
 def ids(data: bytes) -> Counter:

@@ -6,7 +6,6 @@ from collections import Counter
 from itertools import chain
 
 import numpy as np
-import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,12 +13,9 @@ from hypothesis import strategies as st
 from claimclf.boilerplate import split_clauses
 from claimclf.features import WordAnalyzer
 from claimclf.lexicon import Lexicon, shipped
-from claimclf.persistence import load
-from claimclf.scoring.engine import Engine, to_bytes
 from claimclf.scoring.wordgrams import WordGrams
 from claimclf.text import normalize
 
-from .conftest import DEV_SET, REAL_DEV_SET
 from .test_engine import EDGE_TEXTS
 
 # Marks, digits, dashes, negators, risk words, conjunctions and lexicon words, in both languages.
@@ -47,17 +43,13 @@ def ids(data: bytes) -> Counter:
 
 
 @pytest.fixture(scope="module")
-def engine(small_model):
-    return Engine.from_bytes(to_bytes(load(small_model).pipeline()))
+def engine(scoring_engine):
+    return scoring_engine
 
 
 @pytest.fixture(scope="module")
-def texts(small_corpus):
-    found = pd.read_csv(small_corpus)["text"].tolist() + EDGE_TEXTS
-    for path in (DEV_SET, REAL_DEV_SET):  # real notes where they are here; the corpus alone in a user's clone
-        if path.is_file():
-            found += pd.read_csv(path)["text"].astype(str).tolist()
-    return found
+def texts(corpus_and_dev_texts):
+    return corpus_and_dev_texts + EDGE_TEXTS
 
 
 def test_the_models_clauses_get_the_analyzers_ids(engine, texts):
