@@ -31,7 +31,7 @@ from claimclf.lexicon import Lexicon
 from claimclf.measurements import measurement_tokens
 from claimclf.scoring.chargrams import CharGrams, count_cells
 from claimclf.scoring.wordgrams import Stream, WordGrams
-from claimclf.text import BOUNDARY, chinese_runs, tokenize
+from claimclf.text import chinese_runs
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -218,15 +218,6 @@ class _WordBlock(_Block):
     def grams(self) -> WordGrams:
         """The vocabulary as numbers, for the clauses :mod:`claimclf.scoring.clauses` has not seen, a chunk at once."""
         return WordGrams(self.terms, self.index, self.analyzer)
-
-    def clause_ids_of_new(self, clause: str) -> bytes:
-        """:meth:`clause_ids` without the per-clause cache, one clause at a time: the reference
-        :class:`~claimclf.scoring.wordgrams.WordGrams` is tested against."""
-        tokens = tokenize(clause)
-        analyzer, index = self.analyzer, self.index
-        parts = analyzer.raw_clauses(clause) if BOUNDARY in tokens else [tokens] if tokens else []
-        ids = [i for part in parts for i in map(index.get, analyzer.clause_features(part)) if i is not None]
-        return array(_ID_CODE, ids).tobytes()
 
     def measured_ids(self, norm: str) -> bytes:
         """The ids of the measurement tokens of normalised text: they read the whole text, not a clause."""

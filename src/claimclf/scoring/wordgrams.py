@@ -1,12 +1,9 @@
-"""Word feature ids of many clauses at once: tokens as numbers, each n-gram and each named reason one number.
+"""Word feature ids of a chunk's new clauses at once: n-grams and named reasons found by walking tries with numpy.
 
-Each token of the word vocabulary's terms gets a number, and the terms' token sequences make a
-trie whose steps are found by one sorted-array search for a whole stream. Tokens hold no space, so
-a term splits into its tokens one way only, and the walk finds exactly the terms joining an
-n-gram's tokens would: equal by construction. The lexicon's terms make a trie too, matched as
-:meth:`claimclf.lexicon.Lexicon.features` does (longest term first at each token, matches never overlapping). Only clauses that open a
-negation or risk scope go through the analyzer in Python; ``tests/test_wordgrams.py`` checks the
-result against the analyzer clause by clause.
+Tokens hold no space, so a vocabulary term splits into its tokens one way only, and the walk finds
+exactly the terms the analyzer's joined n-grams would; reasons are matched as
+:meth:`claimclf.lexicon.Lexicon.features` matches them. ``tests/test_wordgrams.py`` checks both
+against the analyzer clause by clause.
 """
 
 from __future__ import annotations
@@ -138,7 +135,7 @@ class _Reasons:
 
 
 class WordGrams:
-    """A word vocabulary as spelt n-gram numbers, with the analyzer whose features it counts."""
+    """A word vocabulary as a trie of token numbers, with the analyzer whose features it counts."""
 
     def __init__(self, terms: list[str], index: dict[str, int], analyzer: WordAnalyzer) -> None:
         self.analyzer, self.index = analyzer, index
@@ -176,8 +173,8 @@ class WordGrams:
 
     def clause_ids(self, clauses: list[str], stream: Stream | None = None) -> list[bytes]:
         """The word feature ids of each clause (normalised text between closing marks), int32 bytes, one per
-        occurrence: what :meth:`claimclf.scoring.engine._WordBlock.clause_ids_of_new` gives, in another order.
-        ``stream`` is the clauses' :class:`Stream` when already made."""
+        occurrence: the ids of the analyzer's features of its parts, in another order. ``stream`` is the
+        clauses' :class:`Stream` when already made. Only the marking of scopes runs per clause."""
         analyzer, lexicon = self.analyzer, self.analyzer.lexicon
         stream = Stream.of(clauses) if stream is None else stream
         tokens, flat, owner, starts = stream
